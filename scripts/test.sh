@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every check: ruff, mypy and the whole test suite
+# (the suite starts its own PostgreSQL server on loopback).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/install-postgres.sh
+.venv/bin/ruff check src tests benchmarks
+.venv/bin/ruff format --check src tests benchmarks
+.venv/bin/mypy
+exec .venv/bin/pytest "$@"

@@ -1,0 +1,38 @@
+"""Measures: improvements with impact, effort, owner and status (method step 7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from journeykit.model.base import Id, Rating, Record, Text, new_id
+
+MeasureStatus = Literal["idea", "planned", "in_progress", "done", "dropped"]
+
+#: A quick win has at least this impact and at most QUICK_WIN_EFFORT effort.
+QUICK_WIN_IMPACT = 4
+QUICK_WIN_EFFORT = 2
+
+
+class Measure(Record):
+    """An improvement targeting steps, meant to move one KPI."""
+
+    id: Id = Field(default_factory=lambda: new_id("me"))
+    title: Text
+    description: Text | None = None
+    step_ids: list[Id] = Field(default_factory=list)
+    kpi_id: Id | None = None
+    impact: Rating
+    effort: Rating
+    owner: Text | None = None
+    status: MeasureStatus = "idea"
+    start_date: dt.date | None = None
+    due_date: dt.date | None = None
+    go_live_date: dt.date | None = None
+
+    @property
+    def quick_win(self) -> bool:
+        """High impact for low effort; derived, never stored."""
+        return self.impact >= QUICK_WIN_IMPACT and self.effort <= QUICK_WIN_EFFORT
