@@ -116,5 +116,15 @@ def _translate(error: ErrorDetails) -> LocatedIssue:
 
 
 def located_issues(exc: ValidationError) -> list[LocatedIssue]:
-    """Every error of a failed validation as a located issue."""
-    return [_translate(error) for error in exc.errors(include_url=False)]
+    """Every error of a failed validation as a located issue.
+
+    A misspelt key also leaves its field missing; when the unknown key's suggestion names
+    that field, the "missing" issue adds nothing and is left out.
+    """
+    issues = [_translate(error) for error in exc.errors(include_url=False)]
+    suggested = {
+        (*issue.loc[:-1], issue.suggestion)
+        for issue in issues
+        if issue.code == "unknown_key" and issue.suggestion
+    }
+    return [i for i in issues if not (i.code == "missing_field" and i.loc in suggested)]
