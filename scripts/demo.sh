@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec .venv/bin/journeykit demo demo-workspace --force "$@"
+.venv/bin/journeykit demo demo-workspace --force "$@"
+echo
+echo "journeykit is installed in .venv/bin: run 'source .venv/bin/activate' to use the commands above."

@@ -1,0 +1,5 @@
+"""``python -m journeykit`` runs the command line."""
+
+from journeykit.cli import run
+
+run()

@@ -1,0 +1,239 @@
+"""``journeykit journey …``: import, export, validate and inspect journeys and their history."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+import click
+
+from journeykit.cli import views
+from journeykit.cli.console import console, write_raw
+from journeykit.cli.files import write_atomically
+from journeykit.cli.options import (
+    author_option,
+    opened_workspace,
+    resolve_author,
+    workspace_option,
+)
+from journeykit.model.fileformat import dump_document, read_document
+from journeykit.render.mermaid import journey_to_mermaid
+
+ExportFormat = Literal["yaml", "json", "mermaid"]
+_SUFFIX_FORMATS: dict[str, ExportFormat] = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".mmd": "mermaid",
+    ".mermaid": "mermaid",
+}
+
+
+@click.group()
+def journey() -> None:
+    """Import, export, validate and inspect journeys and their revisions."""
+
+
+@journey.command("list")
+@workspace_option
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print a JSON array (id, title, state, revision)."
+)
+def list_journeys(workspace: str | None, as_json: bool) -> None:
+    """List the journeys of the workspace."""
+    with opened_workspace(workspace) as ws:
+        summaries = ws.journeys().list()
+    if as_json:
+        rows = [
+            {"id": s.id, "title": s.title, "state": s.state, "revision": s.revision}
+            for s in summaries
+        ]
+        write_raw(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        console().print(views.journey_table(summaries))
+
+
+@journey.command("show")
+@click.argument("journey_id")
+@workspace_option
+@click.option("--revision", "-r", type=click.IntRange(min=1), help="Show this revision.")
+@click.option("--language", "-l", type=click.Choice(["en", "de"]), default="en", show_default=True)
+def show(journey_id: str, workspace: str | None, revision: int | None, language: str) -> None:
+    """Show a journey: phases, steps, touchpoints, emotions and every lane."""
+    with opened_workspace(workspace) as ws:
+        doc = ws.journeys().get(journey_id, revision)
+    console().print(views.journey_tree(doc, language))
+
+
+@journey.command("export")
+@click.argument("journey_id")
+@workspace_option
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["yaml", "json", "mermaid"]),
+    help="Output format (default: from the file suffix, else yaml).",
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
+@click.option("--revision", "-r", type=click.IntRange(min=1), help="Export this revision.")
+@click.option(
+    "--language",
+    "-l",
+    type=click.Choice(["en", "de"]),
+    default="en",
+    show_default=True,
+    help="Language of phase names in Mermaid output.",
+)
+def export(
+    journey_id: str,
+    workspace: str | None,
+    fmt: ExportFormat | None,
+    output: Path | None,
+    revision: int | None,
+    language: str,
+) -> None:
+    """Export a journey with its personas, evidence, hypotheses, measures and KPIs.
+
+    Writes to standard output unless --output is given.
+    """
+    chosen: ExportFormat = fmt or (
+        _SUFFIX_FORMATS.get(output.suffix.lower(), "yaml") if output else "yaml"
+    )
+    with opened_workspace(workspace) as ws:
+        doc = ws.journeys().get(journey_id, revision)
+    text = journey_to_mermaid(doc, language) if chosen == "mermaid" else dump_document(doc, chosen)
+    if output is None:
+        write_raw(text)
+    else:
+        write_atomically(output, text)
+        console().print(
+            f"Exported {doc.journey.id} revision {doc.revision} to {output}", highlight=False
+        )
+
+
+@journey.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@workspace_option
+@author_option
+@click.option("--message", "-m", default=None, help="Revision message.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Save even if the journey changed since the file was exported.",
+)
+def import_journey(
+    file: Path, workspace: str | None, author: str | None, message: str | None, force: bool
+) -> None:
+    """Import a journey file (YAML or JSON) as a new revision.
+
+    The whole file is checked first; a file with any problem changes nothing. A file exported
+    from an older revision is refused if the journey changed since, unless --force is given.
+    """
+    doc = read_document(file)
+    with opened_workspace(workspace) as ws:
+        info = ws.journeys().import_document(
+            doc,
+            author=resolve_author(author),
+            message=message or f"Import {file.name}",
+            force=force,
+        )
+    if info.unchanged:
+        console().print(
+            f"{info.journey_id}: unchanged, still at revision {info.number}", highlight=False
+        )
+    else:
+        console().print(f"Imported {info.journey_id} as revision {info.number}", highlight=False)
+
+
+@journey.command("validate")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def validate(file: Path) -> None:
+    """Check a journey file without importing it; list every problem with its line."""
+    doc = read_document(file)
+    console().print(
+        f"{file}: valid journey {doc.journey.id!r} with {len(doc.journey.phases)} phases, "
+        f"{doc.journey.step_count()} steps",
+        highlight=False,
+        markup=False,
+    )
+
+
+@journey.command("history")
+@click.argument("journey_id")
+@workspace_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of revisions.")
+def history(journey_id: str, workspace: str | None, as_json: bool) -> None:
+    """List the revisions of a journey, newest first."""
+    with opened_workspace(workspace) as ws:
+        revisions = ws.journeys().history(journey_id)
+    if as_json:
+        write_raw(json.dumps([views.revision_data(r) for r in revisions], indent=2) + "\n")
+    else:
+        console().print(views.history_table(journey_id, revisions))
+
+
+@journey.command("diff")
+@click.argument("journey_id")
+@click.argument("old", type=click.IntRange(min=1), required=False)
+@click.argument("new", type=click.IntRange(min=1), required=False)
+@workspace_option
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as a JSON array.")
+def diff(
+    journey_id: str, old: int | None, new: int | None, workspace: str | None, as_json: bool
+) -> None:
+    """Show what changed between two revisions (default: the last two).
+
+    OLD alone compares that revision with the latest.
+    """
+    with opened_workspace(workspace) as ws:
+        store = ws.journeys()
+        head = store.history(journey_id)[0].number
+        new_number = new or head
+        old_number = old if old is not None else max(new_number - 1, 1)
+        changes = store.diff(journey_id, old_number, new_number)
+    if as_json:
+        write_raw(json.dumps(changes.to_data(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        console().print(views.diff_view(journey_id, old_number, new_number, changes))
+
+
+@journey.command("restore")
+@click.argument("journey_id")
+@click.argument("revision", type=click.IntRange(min=1))
+@workspace_option
+@author_option
+@click.option("--message", "-m", default=None, help="Revision message.")
+def restore(
+    journey_id: str, revision: int, workspace: str | None, author: str | None, message: str | None
+) -> None:
+    """Restore an old revision as a new one (nothing in the history is lost)."""
+    with opened_workspace(workspace) as ws:
+        info = ws.journeys().restore(
+            journey_id, revision, author=resolve_author(author), message=message
+        )
+    console().print(
+        f"Restored revision {revision} of {journey_id} as revision {info.number}", highlight=False
+    )
+
+
+@journey.command("derive-to-be")
+@click.argument("journey_id")
+@workspace_option
+@author_option
+@click.option("--id", "new_id", default=None, help="Id of the new journey (default: ID-to-be).")
+@click.option("--title", default=None, help="Title of the new journey.")
+def derive_to_be(
+    journey_id: str,
+    workspace: str | None,
+    author: str | None,
+    new_id: str | None,
+    title: str | None,
+) -> None:
+    """Create a to-be journey from an as-is journey, as a starting point for the target state."""
+    with opened_workspace(workspace) as ws:
+        info = ws.journeys().derive_to_be(
+            journey_id, author=resolve_author(author), new_id=new_id, title=title
+        )
+    console().print(f"Created to-be journey {info.journey_id} from {journey_id}", highlight=False)

@@ -1,0 +1,54 @@
+"""Writing the demo into a workspace: the workshop draft first, then the researched map."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from journeykit.demo.shop import build_demo_document, build_demo_draft
+from journeykit.model.errors import JourneykitError
+from journeykit.store import Workspace
+from journeykit.store.config import CONFIG_FILE
+
+DEMO_FOLDER = Path("journeykit-demo")
+DEMO_AUTHOR = "journeykit demo"
+
+
+class NotAWorkspaceError(JourneykitError):
+    """A folder that is not a journeykit workspace is never deleted."""
+
+    code = "not_a_workspace"
+
+
+def build_demo_workspace(path: Path, *, force: bool = False) -> Workspace:
+    """Create the demo workspace in ``path`` and return it open.
+
+    With ``force``, an existing workspace there is replaced; a folder with other content is
+    refused rather than deleted.
+    """
+    if force and path.exists():
+        if not (path / CONFIG_FILE).is_file():
+            raise NotAWorkspaceError(
+                f"{path} exists and is not a journeykit workspace; it was left untouched",
+                hint="choose another folder",
+            )
+        shutil.rmtree(path)
+    workspace = Workspace.create(path, name="Demo: Online-Shop via Preisvergleich")
+    try:
+        store = workspace.journeys()
+        draft = store.save(
+            build_demo_draft(),
+            author=DEMO_AUTHOR,
+            message="Workshop-Entwurf der Ist-Journey",
+            base_revision=None,
+        )
+        store.save(
+            build_demo_document(),
+            author=DEMO_AUTHOR,
+            message="Interviews, Umfrage und Analytics eingearbeitet",
+            base_revision=draft.number,
+        )
+    except BaseException:
+        workspace.close()
+        raise
+    return workspace

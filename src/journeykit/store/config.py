@@ -1,0 +1,112 @@
+"""The workspace configuration file ``journeykit.toml`` and the settings that override it.
+
+The file is written by hand rather than with a TOML library: it holds a handful of flat keys,
+and ``json.dumps`` of a string is a valid TOML basic string. ``tomllib`` reads it back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from journeykit.store.errors import WorkspaceConfigInvalid
+
+CONFIG_FILE = "journeykit.toml"
+LOCK_FILE = ".journeykit.lock"
+DEFAULT_DATABASE_URL = "sqlite:///journeykit.db"
+
+#: Environment variable whose URL replaces the configured one (a server in production, say).
+DATABASE_URL_ENV = "JOURNEYKIT_DATABASE_URL"
+#: Environment variable with the seconds a write waits for another writer to finish.
+LOCK_TIMEOUT_ENV = "JOURNEYKIT_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT = 10.0
+
+
+@dataclass(frozen=True)
+class WorkspaceConfig:
+    """What ``journeykit.toml`` says: the workspace's name and where its database is."""
+
+    name: str
+    database_url: str = DEFAULT_DATABASE_URL
+
+    def to_toml(self) -> str:
+        """The config as TOML text."""
+        return (
+            "# journeykit workspace\n"
+            f"name = {json.dumps(self.name, ensure_ascii=False)}\n"
+            f"database_url = {json.dumps(self.database_url, ensure_ascii=False)}\n"
+        )
+
+
+def read_config(path: Path) -> WorkspaceConfig:
+    """Read ``journeykit.toml`` at ``path``; raise :class:`WorkspaceConfigInvalid` if it is bad."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise WorkspaceConfigInvalid(f"{path}: {exc}", hint="fix the file by hand") from exc
+    name = data.get("name")
+    url = data.get("database_url", DEFAULT_DATABASE_URL)
+    if not isinstance(name, str) or not isinstance(url, str):
+        raise WorkspaceConfigInvalid(
+            f"{path}: 'name' and 'database_url' must be strings", hint="fix the file by hand"
+        )
+    return WorkspaceConfig(name=name, database_url=url)
+
+
+def write_config(path: Path, config: WorkspaceConfig) -> None:
+    """Write ``journeykit.toml``; refuses (``FileExistsError``) to replace an existing one."""
+    # Mode "x": two `init`s racing for one folder cannot both believe they created it.
+    with path.open("x", encoding="utf-8") as file:
+        file.write(config.to_toml())
+
+
+def parse_database_url(url: str, *, where: str) -> URL:
+    """Parse a database URL, naming ``where`` it came from if it cannot be parsed."""
+    try:
+        return make_url(url)
+    except ArgumentError as exc:
+        raise WorkspaceConfigInvalid(
+            f"{where}: {url!r} is not a database URL",
+            hint="use sqlite:///FILE or postgresql+psycopg://USER:PASSWORD@HOST/DATABASE",
+        ) from exc
+
+
+def resolve_database_url(folder: Path, configured: str) -> URL:
+    """The URL the workspace at ``folder`` really uses.
+
+    ``JOURNEYKIT_DATABASE_URL`` wins over the configured URL. A relative SQLite path in the
+    config is relative to the workspace folder, so a workspace can be moved or copied whole;
+    one in the environment is relative to the current directory, like any path given there.
+    """
+    override = os.environ.get(DATABASE_URL_ENV)
+    if override:
+        return parse_database_url(override, where=DATABASE_URL_ENV)
+    url = parse_database_url(configured, where=str(folder / CONFIG_FILE))
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        database = Path(url.database)
+        if not database.is_absolute():
+            url = url.set(database=str(folder / database))
+    return url
+
+
+def lock_timeout() -> float:
+    """Seconds to wait for the workspace lock (``JOURNEYKIT_LOCK_TIMEOUT``, default 10)."""
+    raw = os.environ.get(LOCK_TIMEOUT_ENV)
+    if raw is None or not raw.strip():
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # also refuses NaN
+        raise WorkspaceConfigInvalid(
+            f"{LOCK_TIMEOUT_ENV}={raw!r} is not a number of seconds",
+            hint="set it to a number such as 10, or unset it",
+        )
+    return seconds
