@@ -122,3 +122,12 @@ def test_usage_errors_exit_2(run: Run) -> None:
     result = run("journey", "export")
     assert result.code == 2
     assert "Missing argument" in result.err
+
+
+def test_a_bad_setting_is_named_in_one_line(run: Run) -> None:
+    assert run("init", "ws").code == 0
+    result = run("journey", "list", "-w", "ws", JOURNEYKIT_LOCK_TIMEOUT="soon")
+    assert result.code == 1
+    assert result.err.count("\n") == 1
+    assert "JOURNEYKIT_LOCK_TIMEOUT='soon'" in result.err
+    assert "[invalid_setting]" in result.err

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
+from journeykit.settings import SettingsInvalid
 from journeykit.store import (
     DatabaseUnavailable,
     Workspace,
@@ -121,7 +122,7 @@ def test_unsupported_database_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceConfigInvalid) as raised:
         Workspace.create(tmp_path / "shop", database_url="mysql://ana@localhost/maps")
     assert raised.value.code == "invalid_config"
-    assert not (tmp_path / "shop" / "journeykit.toml").exists()
+    assert not (tmp_path / "shop").exists()
 
 
 def test_garbage_database_url_is_a_config_error(tmp_path: Path) -> None:
@@ -152,9 +153,10 @@ def test_a_lock_timeout_that_is_no_number_is_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(LOCK_TIMEOUT_ENV, "soon")
-    with pytest.raises(WorkspaceConfigInvalid) as raised:
+    with pytest.raises(SettingsInvalid) as raised:
         Workspace.create(tmp_path / "shop")
-    assert LOCK_TIMEOUT_ENV in raised.value.message
+    assert f"{LOCK_TIMEOUT_ENV}='soon'" in raised.value.message
+    assert not (tmp_path / "shop").exists()
 
 
 def test_a_driver_that_is_not_installed_is_a_config_error(tmp_path: Path) -> None:

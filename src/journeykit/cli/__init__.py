@@ -15,7 +15,7 @@ from journeykit.cli.console import error_console
 from journeykit.cli.journey import journey
 from journeykit.cli.workspace import demo, init, schema
 from journeykit.model.errors import DocumentInvalid, JourneykitError
-from journeykit.settings import Settings
+from journeykit.settings import current_settings
 
 #: Exit status of a failed command, by kind of failure.
 EXIT_ERROR = 1
@@ -58,6 +58,13 @@ def _report(exc: JourneykitError) -> None:
     error_console().print(f"error: {exc.one_line()} [{exc.code}]", markup=False, highlight=False)
 
 
+def _debugging() -> bool:
+    try:
+        return current_settings().debug
+    except JourneykitError:
+        return False
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status instead of raising."""
     try:
@@ -76,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as exc:
-        if Settings().debug:
+        if _debugging():
             raise
         error_console().print(
             f"internal error: {type(exc).__name__}: {exc} "

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from journeykit.settings import Settings
+from journeykit.settings import current_settings
 from journeykit.store import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -44,12 +44,12 @@ def workspace_path(given: str | None) -> Path:
         if isinstance(ctx.obj, dict) and ctx.obj.get("workspace"):
             return Path(ctx.obj["workspace"])
         ctx = ctx.parent
-    return Settings().workspace
+    return current_settings().workspace
 
 
 def resolve_author(given: str | None) -> str:
     """The author of a change: the option, else the setting, else the operating-system user."""
-    return given or Settings().resolved_author()
+    return given or current_settings().resolved_author()
 
 
 @contextlib.contextmanager

@@ -7,7 +7,6 @@ and ``json.dumps`` of a string is a valid TOML basic string. ``tomllib`` reads i
 from __future__ import annotations
 
 import json
-import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from journeykit.settings import current_settings
 from journeykit.store.errors import WorkspaceConfigInvalid
 
 CONFIG_FILE = "journeykit.toml"
@@ -25,7 +25,6 @@ DEFAULT_DATABASE_URL = "sqlite:///journeykit.db"
 DATABASE_URL_ENV = "JOURNEYKIT_DATABASE_URL"
 #: Environment variable with the seconds a write waits for another writer to finish.
 LOCK_TIMEOUT_ENV = "JOURNEYKIT_LOCK_TIMEOUT"
-DEFAULT_LOCK_TIMEOUT = 10.0
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ def resolve_database_url(folder: Path, configured: str) -> URL:
     config is relative to the workspace folder, so a workspace can be moved or copied whole;
     one in the environment is relative to the current directory, like any path given there.
     """
-    override = os.environ.get(DATABASE_URL_ENV)
+    override = current_settings().database_url
     if override:
         return parse_database_url(override, where=DATABASE_URL_ENV)
     url = parse_database_url(configured, where=str(folder / CONFIG_FILE))
@@ -97,16 +96,4 @@ def resolve_database_url(folder: Path, configured: str) -> URL:
 
 def lock_timeout() -> float:
     """Seconds to wait for the workspace lock (``JOURNEYKIT_LOCK_TIMEOUT``, default 10)."""
-    raw = os.environ.get(LOCK_TIMEOUT_ENV)
-    if raw is None or not raw.strip():
-        return DEFAULT_LOCK_TIMEOUT
-    try:
-        seconds = float(raw)
-    except ValueError:
-        seconds = -1.0
-    if not seconds >= 0:  # also refuses NaN
-        raise WorkspaceConfigInvalid(
-            f"{LOCK_TIMEOUT_ENV}={raw!r} is not a number of seconds",
-            hint="set it to a number such as 10, or unset it",
-        )
-    return seconds
+    return current_settings().lock_timeout

@@ -9,6 +9,7 @@ Shop []
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,7 @@ from types import TracebackType
 
 from filelock import FileLock, Timeout
 
+from journeykit.settings import current_settings
 from journeykit.store.config import (
     CONFIG_FILE,
     DEFAULT_DATABASE_URL,
@@ -65,9 +67,11 @@ class Workspace:
         config_path = path / CONFIG_FILE
         if config_path.exists():
             raise WorkspaceExists(path)
+        current_settings()  # a bad JOURNEYKIT_* value is reported before anything is made
         url = database_url or DEFAULT_DATABASE_URL
         parse_database_url(url, where="the database URL")
         config = WorkspaceConfig(name=(name or "").strip() or path.name, database_url=url)
+        made_folder = not path.exists()
         try:
             path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -75,7 +79,12 @@ class Workspace:
                 f"cannot create the workspace folder {path}: {exc.strerror or exc}",
                 hint="choose a folder you can write to",
             ) from exc
-        workspace = cls(path, config)
+        try:
+            workspace = cls(path, config)
+        except BaseException:
+            if made_folder:  # a failed create leaves no half-made workspace behind
+                shutil.rmtree(path, ignore_errors=True)
+            raise
         try:
             with workspace.lock():
                 workspace._database.upgrade()
@@ -87,6 +96,8 @@ class Workspace:
             raise WorkspaceExists(path) from exc
         except BaseException:
             workspace.close()
+            if made_folder:
+                shutil.rmtree(path, ignore_errors=True)
             raise
         return workspace
 
