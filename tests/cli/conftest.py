@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -55,3 +57,22 @@ def demo_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = {k: v for k, v in os.environ.items() if not k.startswith("JOURNEYKIT_")}
     subprocess.run([str(JOURNEYKIT), "demo", str(folder)], env=env, check=True, capture_output=True)
     return folder
+
+
+@dataclass(frozen=True)
+class DemoCopy:
+    """A private copy of the demo workspace and the id of its journey."""
+
+    ws: str
+    journey_id: str
+
+
+@pytest.fixture
+def demo(demo_workspace: Path, tmp_path: Path, run: Run) -> DemoCopy:
+    """A copy of the demo workspace that a test may change."""
+    target = tmp_path / "ws"
+    shutil.copytree(demo_workspace, target)
+    listed = run("journey", "list", "--json", "-w", str(target))
+    assert listed.code == 0, listed.err
+    (journey,) = json.loads(listed.out)
+    return DemoCopy(str(target), str(journey["id"]))

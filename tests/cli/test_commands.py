@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import jsonschema
 
 from journeykit.cli.reference import cli_reference
-from tests.cli.conftest import Run
+from tests.cli.conftest import DemoCopy, Run
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
 
@@ -38,66 +37,52 @@ def test_missing_workspace_is_one_line_without_traceback(run: Run) -> None:
     assert "journeykit init" in result.err
 
 
-def test_unknown_journey_suggests_the_nearest_id(
-    run: Run, demo_workspace: Path, tmp_path: Path
-) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(demo_workspace, ws)
-    journey_id = json.loads(run("journey", "list", "--json", "-w", str(ws)).out)[0]["id"]
-    result = run("journey", "show", journey_id[:-1], "-w", str(ws))
+def test_unknown_journey_suggests_the_nearest_id(run: Run, demo: DemoCopy, tmp_path: Path) -> None:
+    ws, journey_id = demo.ws, demo.journey_id
+    result = run("journey", "show", journey_id[:-1], "-w", ws)
     assert result.code == 1
     assert "[not_found]" in result.err
     assert journey_id in result.err
 
 
-def test_show_history_and_mermaid(run: Run, demo_workspace: Path, tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(demo_workspace, ws)
-    journey_id = json.loads(run("journey", "list", "--json", "-w", str(ws)).out)[0]["id"]
-    shown = run("journey", "show", journey_id, "--language", "de", "-w", str(ws))
+def test_show_history_and_mermaid(run: Run, demo: DemoCopy, tmp_path: Path) -> None:
+    ws, journey_id = demo.ws, demo.journey_id
+    shown = run("journey", "show", journey_id, "--language", "de", "-w", ws)
     assert shown.code == 0, shown.err
     assert "Bewusstsein" in shown.out and "Painpoints" in shown.out
-    history = run("journey", "history", journey_id, "-w", str(ws))
+    history = run("journey", "history", journey_id, "-w", ws)
     assert "journeykit demo" in history.out
-    mermaid = run("journey", "export", journey_id, "--format", "mermaid", "-w", str(ws))
+    mermaid = run("journey", "export", journey_id, "--format", "mermaid", "-w", ws)
     assert mermaid.out.startswith("journey\n")
     assert "    section " in mermaid.out
 
 
 def test_export_to_a_file_picks_the_format_from_the_suffix(
-    run: Run, demo_workspace: Path, tmp_path: Path
+    run: Run, demo: DemoCopy, tmp_path: Path
 ) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(demo_workspace, ws)
-    journey_id = json.loads(run("journey", "list", "--json", "-w", str(ws)).out)[0]["id"]
-    assert run("journey", "export", journey_id, "-o", "out/map.json", "-w", str(ws)).code == 0
+    ws, journey_id = demo.ws, demo.journey_id
+    assert run("journey", "export", journey_id, "-o", "out/map.json", "-w", ws).code == 0
     data = json.loads((tmp_path / "out" / "map.json").read_text(encoding="utf-8"))
     schema = json.loads(run("schema").out)
     jsonschema.validate(data, schema)
-    older = run(
-        "journey", "export", journey_id, "--revision", "1", "--format", "json", "-w", str(ws)
-    )
+    older = run("journey", "export", journey_id, "--revision", "1", "--format", "json", "-w", ws)
     assert json.loads(older.out)["revision"] == 1
 
 
-def test_derive_to_be(run: Run, demo_workspace: Path, tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(demo_workspace, ws)
-    journey_id = json.loads(run("journey", "list", "--json", "-w", str(ws)).out)[0]["id"]
-    result = run("journey", "derive-to-be", journey_id, "--title", "Soll-Journey", "-w", str(ws))
+def test_derive_to_be(run: Run, demo: DemoCopy, tmp_path: Path) -> None:
+    ws, journey_id = demo.ws, demo.journey_id
+    result = run("journey", "derive-to-be", journey_id, "--title", "Soll-Journey", "-w", ws)
     assert result.code == 0, result.err
-    rows = {r["id"]: r for r in json.loads(run("journey", "list", "--json", "-w", str(ws)).out)}
+    rows = {r["id"]: r for r in json.loads(run("journey", "list", "--json", "-w", ws).out)}
     to_be = rows[f"{journey_id}-to-be"]
     assert (to_be["state"], to_be["title"], to_be["revision"]) == ("to_be", "Soll-Journey", 1)
-    again = run("journey", "derive-to-be", f"{journey_id}-to-be", "-w", str(ws))
+    again = run("journey", "derive-to-be", f"{journey_id}-to-be", "-w", ws)
     assert "[not_as_is]" in again.err
 
 
-def test_validate_a_good_file(run: Run, demo_workspace: Path, tmp_path: Path) -> None:
-    ws = tmp_path / "ws"
-    shutil.copytree(demo_workspace, ws)
-    journey_id = json.loads(run("journey", "list", "--json", "-w", str(ws)).out)[0]["id"]
-    run("journey", "export", journey_id, "-o", "map.yaml", "-w", str(ws))
+def test_validate_a_good_file(run: Run, demo: DemoCopy, tmp_path: Path) -> None:
+    ws, journey_id = demo.ws, demo.journey_id
+    run("journey", "export", journey_id, "-o", "map.yaml", "-w", ws)
     result = run("journey", "validate", "map.yaml")
     assert result.code == 0
     assert "valid journey" in result.out

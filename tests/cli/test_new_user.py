@@ -3,23 +3,9 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
-from tests.cli.conftest import Run
-
-
-def copy_of(demo_workspace: Path, tmp_path: Path) -> str:
-    target = tmp_path / "ws"
-    shutil.copytree(demo_workspace, target)
-    return str(target)
-
-
-def demo_journey_id(run: Run, ws: str) -> str:
-    listed = run("journey", "list", "--json", "-w", ws)
-    assert listed.code == 0, listed.err
-    (journey,) = json.loads(listed.out)
-    return str(journey["id"])
+from tests.cli.conftest import DemoCopy, Run
 
 
 def test_demo_prints_what_the_workspace_holds(run: Run, tmp_path: Path) -> None:
@@ -35,19 +21,16 @@ def test_demo_prints_what_the_workspace_holds(run: Run, tmp_path: Path) -> None:
     assert run("demo", "shop", "--force").code == 0
 
 
-def test_list_json_has_the_promised_keys(run: Run, demo_workspace: Path, tmp_path: Path) -> None:
-    ws = copy_of(demo_workspace, tmp_path)
+def test_list_json_has_the_promised_keys(run: Run, demo: DemoCopy, tmp_path: Path) -> None:
+    ws = demo.ws
     rows = json.loads(run("journey", "list", "--json", "-w", ws).out)
     assert [sorted(row) for row in rows] == [["id", "revision", "state", "title"]]
     assert rows[0]["state"] == "as_is"
     assert rows[0]["revision"] == 2
 
 
-def test_export_import_export_is_byte_identical(
-    run: Run, demo_workspace: Path, tmp_path: Path
-) -> None:
-    ws = copy_of(demo_workspace, tmp_path)
-    journey_id = demo_journey_id(run, ws)
+def test_export_import_export_is_byte_identical(run: Run, demo: DemoCopy, tmp_path: Path) -> None:
+    ws, journey_id = demo.ws, demo.journey_id
     for fmt in ("yaml", "json"):
         first = run("journey", "export", journey_id, "--format", fmt, "-w", ws)
         assert first.code == 0, first.err
@@ -60,11 +43,8 @@ def test_export_import_export_is_byte_identical(
         assert second.out == first.out
 
 
-def test_edit_by_hand_import_diff_and_restore(
-    run: Run, demo_workspace: Path, tmp_path: Path
-) -> None:
-    ws = copy_of(demo_workspace, tmp_path)
-    journey_id = demo_journey_id(run, ws)
+def test_edit_by_hand_import_diff_and_restore(run: Run, demo: DemoCopy, tmp_path: Path) -> None:
+    ws, journey_id = demo.ws, demo.journey_id
     exported = tmp_path / "map.yaml"
     assert run("journey", "export", journey_id, "-o", str(exported), "-w", ws).code == 0
     original = exported.read_text(encoding="utf-8")
@@ -110,10 +90,9 @@ def test_edit_by_hand_import_diff_and_restore(
 
 
 def test_a_bad_file_says_what_to_fix_and_changes_nothing(
-    run: Run, demo_workspace: Path, tmp_path: Path
+    run: Run, demo: DemoCopy, tmp_path: Path
 ) -> None:
-    ws = copy_of(demo_workspace, tmp_path)
-    journey_id = demo_journey_id(run, ws)
+    ws, journey_id = demo.ws, demo.journey_id
     text = run("journey", "export", journey_id, "-w", ws).out
     bad = tmp_path / "bad.yaml"
     bad.write_text(text.replace("  title:", "  titel:", 1).replace("score: 1", "score: 5", 1))
@@ -132,11 +111,8 @@ def test_a_bad_file_says_what_to_fix_and_changes_nothing(
     assert rows[0]["revision"] == 2
 
 
-def test_stale_import_is_refused_unless_forced(
-    run: Run, demo_workspace: Path, tmp_path: Path
-) -> None:
-    ws = copy_of(demo_workspace, tmp_path)
-    journey_id = demo_journey_id(run, ws)
+def test_stale_import_is_refused_unless_forced(run: Run, demo: DemoCopy, tmp_path: Path) -> None:
+    ws, journey_id = demo.ws, demo.journey_id
     text = run("journey", "export", journey_id, "-w", ws).out
     mine, theirs = tmp_path / "mine.yaml", tmp_path / "theirs.yaml"
     theirs.write_text(text.replace("  title:", "  title: Ihre Änderung #", 1), encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import re
 from collections.abc import Iterator
 from statistics import mean
@@ -10,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from journeykit.demo import DEMO_EVENT_NAMES, DEMO_SEED, build_demo_document, build_demo_draft, shop
+from journeykit.demo import DEMO_EVENT_NAMES, DEMO_SEED, build_demo_document, build_demo_draft
 from journeykit.model import DEFAULT_PHASES, TEXT_LANES, JourneyDocument, Step
 from journeykit.model.fileformat import (
     Format,
@@ -334,9 +333,3 @@ def test_the_draft_has_one_step_in_another_position(
 def test_building_the_draft_leaves_the_final_map_alone(doc: JourneyDocument) -> None:
     build_demo_draft()
     assert build_demo_document() == doc
-
-
-def test_the_docstring_example_holds() -> None:
-    result = doctest.testmod(shop)
-    assert result.attempted >= 1
-    assert result.failed == 0

@@ -157,19 +157,9 @@ def write_revision(
             select(JourneyRow.head_revision).where(JourneyRow.id == journey.id)
         )
         raise _stale(journey.id, base, current)
-    revision = RevisionRow(
-        journey_id=journey.id,
-        number=number,
-        author=author,
-        created_at=now,
-        message=message,
-        based_on=base,
-        document=_encode(content),
+    return _append_revision(
+        session, doc, content, number=number, base=base, author=author, message=message, now=now
     )
-    session.add(revision)
-    _store_project(session, doc, now)
-    _flush(session, journey.id, base)
-    return revision_info(revision)
 
 
 def _create(
@@ -191,18 +181,34 @@ def _create(
     )
     # The journey row must exist before its revision can point at it.
     _flush(session, journey.id, None)
+    return _append_revision(
+        session, doc, content, number=1, base=None, author=author, message=message, now=now
+    )
+
+
+def _append_revision(
+    session: Session,
+    doc: JourneyDocument,
+    content: dict[str, Any],
+    *,
+    number: int,
+    base: int | None,
+    author: str,
+    message: str,
+    now: dt.datetime,
+) -> RevisionInfo:
     revision = RevisionRow(
-        journey_id=journey.id,
-        number=1,
+        journey_id=doc.journey.id,
+        number=number,
         author=author,
         created_at=now,
         message=message,
-        based_on=None,
+        based_on=base,
         document=_encode(content),
     )
     session.add(revision)
     _store_project(session, doc, now)
-    _flush(session, journey.id, None)
+    _flush(session, doc.journey.id, base)
     return revision_info(revision)
 
 
