@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import jsonschema
 from hypothesis import HealthCheck, given, settings
 
@@ -36,3 +39,11 @@ def _assert_round_trip(doc: JourneyDocument, fmt: Format) -> None:
     loaded = load_document(first, fmt, "generated")
     assert loaded == doc
     assert dump_document(loaded, fmt) == first
+
+
+def test_the_schema_published_in_docs_is_current() -> None:
+    published = Path(__file__).resolve().parents[2] / "docs" / "schema" / "journey-v1.json"
+    assert json.loads(published.read_text(encoding="utf-8")) == journey_schema(), (
+        "docs/schema/journey-v1.json is out of date: run "
+        "`journeykit schema -o docs/schema/journey-v1.json`"
+    )
