@@ -1,7 +1,7 @@
 """Shared fixtures: a real PostgreSQL server for the session, a fresh database per test, and
 ``database_url`` running a test once on SQLite and once on PostgreSQL.
 
-The server is started from the Debian binaries ``scripts/install-postgres.sh`` installs,
+The server is started from the Debian binaries ``scripts/install-system-deps.sh`` installs,
 listening on loopback only, and stopped when the session ends. If they are missing the
 PostgreSQL tests fail (they never skip silently).
 """
@@ -49,7 +49,7 @@ def _postgres_bin() -> Path:
     if not found:
         pytest.fail(
             "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin; "
-            "run scripts/install-postgres.sh (scripts/test.sh does) before the tests",
+            "run scripts/install-system-deps.sh (scripts/test.sh does) before the tests",
             pytrace=False,
         )
     return found[-1].parent

@@ -163,3 +163,15 @@ def test_a_driver_that_is_not_installed_is_a_config_error(tmp_path: Path) -> Non
     with pytest.raises(WorkspaceConfigInvalid) as raised:
         Workspace.create(tmp_path / "shop", database_url="postgresql+pg8000://ana@localhost/m")
     assert "not installed" in raised.value.message
+
+
+def test_the_pseudonymisation_key_is_made_once_and_kept(tmp_path: Path) -> None:
+    with Workspace.create(tmp_path / "shop") as workspace:
+        key = workspace.pseudonymisation_key()
+        assert len(key) == 32
+        assert workspace.pseudonymisation_key() == key
+    with Workspace.open(tmp_path / "shop") as reopened:
+        assert reopened.pseudonymisation_key() == key
+        assert reopened.name == "shop"
+    text = (tmp_path / "shop" / "journeykit.toml").read_text(encoding="utf-8")
+    assert key.hex() in text

@@ -20,9 +20,9 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
@@ -33,6 +33,7 @@ from journeykit.model.positions import PositionMap
 from journeykit.model.references import Loc, LocatedIssue, check_references, format_path
 from journeykit.model.validation_errors import located_issues
 
+M = TypeVar("M", bound=BaseModel)
 Format = Literal["yaml", "json"]
 FORMATS: tuple[Format, ...] = ("yaml", "json")
 
@@ -138,48 +139,59 @@ def _with_place(issue: LocatedIssue, source: str, positions: PositionMap) -> Iss
     )
 
 
-def load_document(text: str, fmt: Format, source: str = "<document>") -> JourneyDocument:
-    """Parse and validate a journey document; raise :class:`DocumentInvalid` listing every issue."""
+def load_model(text: str, fmt: Format, model: type[M], source: str = "<document>") -> M:
+    """Parse ``text`` and validate it as ``model``; raise :class:`DocumentInvalid` listing
+    every issue with its line (journeykit's other YAML files read through here too)."""
     tree, positions = _parse_yaml(text, source) if fmt == "yaml" else _parse_json(text, source)
     if not isinstance(tree, dict):
         found = "nothing" if tree is None else type(tree).__name__
-        message = f"a journey document must be a mapping of keys at the top, found {found}"
+        message = f"the file must be a mapping of keys at the top, found {found}"
         raise DocumentInvalid([_issue("wrong_type", message, source, 1)])
     try:
         data = _plain(tree)
     except _Unsupported as exc:
-        message = f"value of type {exc.kind} is not supported in a journey document"
+        message = f"value of type {exc.kind} is not supported here"
         located = LocatedIssue(exc.loc, "wrong_type", message)
         raise DocumentInvalid([_with_place(located, source, positions)]) from exc
     try:
-        doc = JourneyDocument.model_validate_json(json.dumps(data), strict=True)
+        return model.model_validate_json(json.dumps(data), strict=True)
     except ValidationError as exc:
-        issues = [_with_place(i, source, positions) for i in located_issues(exc)]
+        issues = [_with_place(i, source, positions) for i in located_issues(exc, model)]
         raise DocumentInvalid(sorted(issues, key=lambda i: i.line or 0)) from exc
+
+
+def load_document(text: str, fmt: Format, source: str = "<document>") -> JourneyDocument:
+    """Parse and validate a journey document; raise :class:`DocumentInvalid` listing every issue."""
+    doc = load_model(text, fmt, JourneyDocument, source)
     problems = check_references(doc)
     if problems:
+        _tree, positions = _parse_yaml(text, source) if fmt == "yaml" else _parse_json(text, source)
         raise DocumentInvalid([_with_place(i, source, positions) for i in problems])
     return doc
 
 
-def read_document(path: Path) -> JourneyDocument:
-    """Read a journey document from a YAML or JSON file (UTF-8, a byte-order mark is fine)."""
+def read_text(path: Path) -> str:
+    """A text file's content (UTF-8, a byte-order mark is fine), or :class:`DocumentInvalid`."""
     source = str(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
         raise DocumentInvalid([_issue("file_not_found", "no such file", source)]) from exc
     except OSError as exc:
-        raise DocumentInvalid(
-            [_issue("unreadable_file", exc.strerror or str(exc), source)]
-        ) from exc
+        reason = exc.strerror or str(exc)
+        raise DocumentInvalid([_issue("unreadable_file", reason, source)]) from exc
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         message = f"is not UTF-8 text (byte {exc.start}); save it as UTF-8"
         raise DocumentInvalid([_issue("not_utf8", message, source, line)]) from exc
-    return load_document(text, format_for_path(path, text), source)
+
+
+def read_document(path: Path) -> JourneyDocument:
+    """Read a journey document from a YAML or JSON file (UTF-8, a byte-order mark is fine)."""
+    text = read_text(path)
+    return load_document(text, format_for_path(path, text), str(path))
 
 
 def validate_document(doc: JourneyDocument, source: str = "<document>") -> None:

@@ -85,14 +85,14 @@ def _describe(value: Any) -> str:
     return f"{kind} {shown}" if len(shown) <= 40 else kind
 
 
-def _translate(error: ErrorDetails) -> LocatedIssue:
+def _translate(error: ErrorDetails, root: type[BaseModel]) -> LocatedIssue:
     loc: Loc = tuple(error["loc"])
     code = _code(error["type"])
     message = error["msg"]
     suggestion = None
     if code == "unknown_key" and loc:
         key = str(loc[-1])
-        model = model_at(loc[:-1])
+        model = model_at(loc[:-1], root)
         fields = list(model.model_fields) if model else []
         message = f"unknown key {key!r}"
         if model is not None:
@@ -115,13 +115,15 @@ def _translate(error: ErrorDetails) -> LocatedIssue:
     return LocatedIssue(loc, code, message, suggestion)
 
 
-def located_issues(exc: ValidationError) -> list[LocatedIssue]:
+def located_issues(
+    exc: ValidationError, root: type[BaseModel] = JourneyDocument
+) -> list[LocatedIssue]:
     """Every error of a failed validation as a located issue.
 
     A misspelt key also leaves its field missing; when the unknown key's suggestion names
     that field, the "missing" issue adds nothing and is left out.
     """
-    issues = [_translate(error) for error in exc.errors(include_url=False)]
+    issues = [_translate(error, root) for error in exc.errors(include_url=False)]
     suggested = {
         (*issue.loc[:-1], issue.suggestion)
         for issue in issues

@@ -33,14 +33,22 @@ class WorkspaceConfig:
 
     name: str
     database_url: str = DEFAULT_DATABASE_URL
+    #: Hex key of the keyed hash that pseudonymises customer ids on import (made on first use).
+    pseudonymisation_key: str | None = None
 
     def to_toml(self) -> str:
         """The config as TOML text."""
-        return (
+        text = (
             "# journeykit workspace\n"
             f"name = {json.dumps(self.name, ensure_ascii=False)}\n"
             f"database_url = {json.dumps(self.database_url, ensure_ascii=False)}\n"
         )
+        if self.pseudonymisation_key is not None:
+            text += (
+                "# keep secret: it turns customer ids into pseudonyms, and back by guessing\n"
+                f"pseudonymisation_key = {json.dumps(self.pseudonymisation_key)}\n"
+            )
+        return text
 
 
 def read_config(path: Path) -> WorkspaceConfig:
@@ -51,11 +59,13 @@ def read_config(path: Path) -> WorkspaceConfig:
         raise WorkspaceConfigInvalid(f"{path}: {exc}", hint="fix the file by hand") from exc
     name = data.get("name")
     url = data.get("database_url", DEFAULT_DATABASE_URL)
-    if not isinstance(name, str) or not isinstance(url, str):
+    key = data.get("pseudonymisation_key")
+    if not isinstance(name, str) or not isinstance(url, str) or not isinstance(key, str | None):
         raise WorkspaceConfigInvalid(
-            f"{path}: 'name' and 'database_url' must be strings", hint="fix the file by hand"
+            f"{path}: 'name', 'database_url' and 'pseudonymisation_key' must be strings",
+            hint="fix the file by hand",
         )
-    return WorkspaceConfig(name=name, database_url=url)
+    return WorkspaceConfig(name=name, database_url=url, pseudonymisation_key=key)
 
 
 def write_config(path: Path, config: WorkspaceConfig) -> None:
@@ -63,6 +73,13 @@ def write_config(path: Path, config: WorkspaceConfig) -> None:
     # Mode "x": two `init`s racing for one folder cannot both believe they created it.
     with path.open("x", encoding="utf-8") as file:
         file.write(config.to_toml())
+
+
+def replace_config(path: Path, config: WorkspaceConfig) -> None:
+    """Rewrite an existing ``journeykit.toml`` through a temporary file and a rename."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(config.to_toml(), encoding="utf-8")
+    temporary.replace(path)
 
 
 def parse_database_url(url: str, *, where: str) -> URL:

@@ -9,9 +9,11 @@ Shop []
 
 from __future__ import annotations
 
+import secrets
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
@@ -26,6 +28,7 @@ from journeykit.store.config import (
     lock_timeout,
     parse_database_url,
     read_config,
+    replace_config,
     resolve_database_url,
     write_config,
 )
@@ -126,6 +129,18 @@ class Workspace:
     def name(self) -> str:
         """The workspace's name from its config."""
         return self.config.name
+
+    def pseudonymisation_key(self) -> bytes:
+        """The workspace's key for pseudonymising customer ids, made and saved on first use."""
+        if self.config.pseudonymisation_key is None:
+            with self.lock():
+                current = read_config(self.path / CONFIG_FILE)  # another process may have made it
+                if current.pseudonymisation_key is None:
+                    current = replace(current, pseudonymisation_key=secrets.token_hex(32))
+                    replace_config(self.path / CONFIG_FILE, current)
+                self.config = current
+        assert self.config.pseudonymisation_key is not None
+        return bytes.fromhex(self.config.pseudonymisation_key)
 
     @property
     def database_url(self) -> str:

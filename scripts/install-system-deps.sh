@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Makes sure the system packages the tests need are on this machine (Debian packages):
+# PostgreSQL's server binaries (the tests start their own server on loopback) and a Java
+# runtime for the local Spark session of the engine's parity tests. Nothing here starts a
+# service.
+set -euo pipefail
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
+command -v java > /dev/null || missing+=(openjdk-17-jre-headless)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+    echo "Missing Debian packages: ${missing[*]} (installing them needs root)." >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
