@@ -5,7 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from journeykit.demo.event_log import build_demo_attributes, build_demo_events
 from journeykit.demo.shop import build_demo_document, build_demo_draft
+from journeykit.events.rules import RULES_FILE, TouchpointRules, rules_from_journey, write_rules
+from journeykit.events.store import EventStore
 from journeykit.model.errors import JourneykitError
 from journeykit.store import Workspace
 from journeykit.store.config import CONFIG_FILE
@@ -20,8 +23,17 @@ class NotAWorkspaceError(JourneykitError):
     code = "not_a_workspace"
 
 
+def _add_event_log(folder: Path, rules: TouchpointRules) -> None:
+    # The rules file is what a user edits to map events to the map's touchpoints.
+    write_rules(folder / RULES_FILE, rules)
+    events = EventStore(folder)
+    events.add(build_demo_events(), rules=rules)
+    events.add_attributes(build_demo_attributes())
+
+
 def build_demo_workspace(path: Path, *, force: bool = False) -> Workspace:
-    """Create the demo workspace in ``path`` and return it open.
+    """Create the demo workspace in ``path`` (journey map, event log with touchpoint rules,
+    customer attributes) and return it open.
 
     With ``force``, an existing workspace there is replaced; a folder with other content is
     refused rather than deleted.
@@ -42,12 +54,14 @@ def build_demo_workspace(path: Path, *, force: bool = False) -> Workspace:
             message="Workshop-Entwurf der Ist-Journey",
             base_revision=None,
         )
+        document = build_demo_document()
         store.save(
-            build_demo_document(),
+            document,
             author=DEMO_AUTHOR,
             message="Interviews, Umfrage und Analytics eingearbeitet",
             base_revision=draft.number,
         )
+        _add_event_log(workspace.path, rules_from_journey(document))
     except BaseException:
         workspace.close()
         raise

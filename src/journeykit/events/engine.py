@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 import ibis
 import pyarrow as pa
 
-from journeykit.events.ordered import DERIVED_TABLES
 from journeykit.events.store import EventLogMissing, EventStore
 
 if TYPE_CHECKING:
@@ -40,6 +39,15 @@ class Engine:
         """A table of the event log on this engine."""
         return self.backend.table(name)
 
+    def has_table(self, name: str) -> bool:
+        """Whether the event log on this engine has table ``name``."""
+        # Not list_tables(): ibis 12 lists DuckDB tables through an API that DuckDB 2 removed.
+        try:
+            self.backend.table(name)
+        except Exception:  # each backend has its own "no such table" error
+            return False
+        return True
+
     def execute(self, expr: ibis.Table) -> pa.Table:
         """Run ``expr`` and return its rows as Arrow."""
         result: pa.Table = self.backend.to_pyarrow(expr)
@@ -52,7 +60,7 @@ class Engine:
     def publish(self, store: EventStore) -> None:
         """Copy the ordered tables of ``store`` to this engine (e.g. a Spark session)."""
         load = _LOADERS.get(self.backend.name, _load_with_ibis)
-        for name in DERIVED_TABLES:
+        for name in store.tables():
             load(self.backend, name, store.read_table(name))
 
     def close(self) -> None:

@@ -26,3 +26,10 @@ class InvalidDuration(JourneykitError):
     """A window or timeout that is not a duration such as ``7d``, ``12h`` or ``30m``."""
 
     code = "invalid_duration"
+
+
+class NoAttributes(JourneykitError):
+    """A segment or persona cut needs customer attributes that were never imported."""
+
+    code = "no_attributes"
+    status = 422

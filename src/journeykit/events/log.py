@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from journeykit.events.errors import UnknownEvent
+from journeykit.events.errors import NoAttributes, UnknownEvent
+from journeykit.events.filters import FilterExpr, to_ibis
 from journeykit.model.errors import did_you_mean
 
 if TYPE_CHECKING:
@@ -50,6 +51,17 @@ class EventLog:
             events=self.events.semi_join(keep, "cid"),
             customers=self.customers.semi_join(keep, "cid"),
         )
+
+    def for_segment(self, segment: FilterExpr) -> EventLog:
+        """The log cut to customers whose attributes pass ``segment``."""
+        if not self.engine.has_table("attributes"):
+            raise NoAttributes(
+                "a segment needs customer attributes, and none were imported",
+                hint="import them with `journeykit events attributes FILE`",
+            )
+        attributes = self.engine.table("attributes")
+        chosen = attributes.filter(to_ibis(segment, attributes)).select("customer_id")
+        return self.for_customers(self.customers.semi_join(chosen, "customer_id"))
 
     def event_ids(self, names: list[str]) -> list[int]:
         """The codes of event ``names``; an unknown name is an error with the nearest one."""

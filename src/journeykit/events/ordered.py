@@ -111,5 +111,6 @@ CREATE OR REPLACE TABLE customers AS
     ORDER BY j.cid;
 """
 
-#: The derived tables metrics read, published to another backend when one is configured.
-DERIVED_TABLES = ("events", "customers", "variants", "event_names", "channels")
+#: The tables metrics read, published to another backend when one is configured (customer
+#: attributes are imported, not derived, and only there once imported).
+DERIVED_TABLES = ("events", "customers", "variants", "event_names", "channels", "attributes")

@@ -29,7 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from journeykit.model.base import Id, Record, Text
 from journeykit.model.document import JourneyDocument
-from journeykit.model.fileformat import format_for_path, load_model, read_text
+from journeykit.model.fileformat import dump_data, format_for_path, load_model, read_text
 from journeykit.model.touchpoint import EventMatch
 
 RULES_FILE = "touchpoint-rules.yaml"
@@ -68,6 +68,12 @@ def workspace_rules(folder: Path) -> TouchpointRules:
     """The workspace's rules, or none if it has no rules file yet."""
     path = folder / RULES_FILE
     return read_rules(path) if path.is_file() else TouchpointRules()
+
+
+def write_rules(path: Path, rules: TouchpointRules) -> None:
+    """Write rules as YAML in the canonical form journey files use."""
+    data = rules.model_dump(mode="json", exclude_defaults=True)
+    path.write_text(dump_data(data, "yaml"), encoding="utf-8")
 
 
 def rules_from_journey(doc: JourneyDocument) -> TouchpointRules:

@@ -106,6 +106,41 @@ class EventStore:
         added = after - before
         return AddResult(added, batch.num_rows - added, after, customers)
 
+    def add_attributes(self, table: pa.Table) -> int:
+        """Store customer attributes (``customer_id`` first); a customer's new row replaces
+        the old one, and new columns are added. Returns how many customers have attributes."""
+        with self._connection(read_only=False) as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.register("batch", table)
+                exists = _one(
+                    con,
+                    "SELECT count(*) FROM information_schema.tables "
+                    "WHERE table_name = 'attributes'",
+                )[0]
+                if exists:
+                    con.execute(
+                        "CREATE OR REPLACE TABLE attributes AS "
+                        "SELECT * FROM attributes WHERE customer_id NOT IN "
+                        "(SELECT customer_id FROM batch) "
+                        "UNION ALL BY NAME SELECT * FROM batch"
+                    )
+                else:
+                    con.execute("CREATE TABLE attributes AS SELECT * FROM batch")
+                con.unregister("batch")
+                (count,) = _one(con, "SELECT count(*) FROM attributes")
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return int(count)
+
+    def tables(self) -> tuple[str, ...]:
+        """The derived tables this log has (customer attributes only once imported)."""
+        with self._connection(read_only=True) as con:
+            present = {row[0] for row in con.execute("SHOW TABLES").fetchall()}
+        return tuple(name for name in ordered.DERIVED_TABLES if name in present)
+
     def rebuild(
         self,
         *,
