@@ -12,6 +12,7 @@ import click
 
 from journeykit import __version__
 from journeykit.cli.console import error_console
+from journeykit.cli.events import events
 from journeykit.cli.journey import journey
 from journeykit.cli.workspace import demo, init, schema
 from journeykit.model.errors import DocumentInvalid, JourneykitError
@@ -48,6 +49,7 @@ cli.add_command(init)
 cli.add_command(demo)
 cli.add_command(schema)
 cli.add_command(journey)
+cli.add_command(events)
 
 
 def _report(exc: JourneykitError) -> None:
