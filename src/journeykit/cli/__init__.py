@@ -51,6 +51,10 @@ cli.add_command(schema)
 cli.add_command(journey)
 cli.add_command(events)
 
+# Modules that add their commands to the `events` group when imported.
+import journeykit.cli.event_flows  # noqa: E402
+import journeykit.cli.event_retention  # noqa: E402, F401
+
 
 def _report(exc: JourneykitError) -> None:
     if isinstance(exc, DocumentInvalid):

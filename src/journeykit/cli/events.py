@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
-from rich.table import Table
 
-from journeykit.cli.console import console, error_console, write_raw
+from journeykit.cli.console import console, error_console
+from journeykit.cli.event_options import event_log, json_option, print_rows, segment_options
 from journeykit.cli.options import opened_workspace, workspace_option
 from journeykit.events.attribution import MODELS, attribute, read_path_table
-from journeykit.events.engine import Engine
-from journeykit.events.filters import FilterExpr, from_segment, parse_filter
+from journeykit.events.backends import publish_after_import
 from journeykit.events.importers import (
     ColumnMapping,
     Reject,
@@ -27,7 +24,6 @@ from journeykit.events.importers import (
     read_mapping_file,
     write_rejects,
 )
-from journeykit.events.log import EventLog
 from journeykit.events.metrics.attribution import attribution as log_attribution
 from journeykit.events.metrics.funnel import funnel as funnel_rows
 from journeykit.events.metrics.funnel import parse_duration
@@ -35,9 +31,6 @@ from journeykit.events.metrics.transitions import transitions as transition_rows
 from journeykit.events.metrics.variants import variants as variant_rows
 from journeykit.events.rules import workspace_rules
 from journeykit.events.store import EventStore
-from journeykit.model.errors import JourneykitError, NotFoundError, did_you_mean
-from journeykit.model.persona import Persona
-from journeykit.store import Workspace
 
 REJECTS_FOLDER = "rejects"
 
@@ -45,97 +38,6 @@ REJECTS_FOLDER = "rejects"
 @click.group()
 def events() -> None:
     """Import event data (web analytics, shop, CRM, campaigns, support) and measure journeys."""
-
-
-def _json_option(command: Any) -> Any:
-    return click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")(command)
-
-
-def _print_rows(
-    rows: list[dict[str, Any]], columns: Sequence[str], title: str, as_json: bool
-) -> None:
-    if as_json:
-        write_raw(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return
-    table = Table(title=title, title_justify="left")
-    for column in columns:
-        values = [row[column] for row in rows if row[column] is not None]
-        table.add_column(column, justify="right" if values and _numeric(values[0]) else "left")
-    for row in rows:
-        table.add_row(*(_cell(row[column]) for column in columns))
-    console().print(table)
-
-
-def _numeric(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, list):
-        return " → ".join(str(v) for v in value)
-    if isinstance(value, float):
-        return f"{value:,.3f}".rstrip("0").rstrip(".")
-    return str(value)
-
-
-def _segment_options(command: Any) -> Any:
-    command = click.option(
-        "--segment",
-        help="Only customers whose attributes pass this filter, "
-        "e.g. 'age >= 60 and region == \"BW\"'.",
-    )(command)
-    return click.option(
-        "--persona", help="Only the customers of this persona's segment (a persona id)."
-    )(command)
-
-
-class PersonaWithoutSegment(JourneykitError):
-    """A persona given as a cut has no segment filter to cut by."""
-
-    code = "persona_without_segment"
-
-
-def _persona_segment(ws: Workspace, persona_id: str) -> FilterExpr:
-    journeys = ws.journeys()
-    known: dict[str, Persona] = {}
-    for summary in journeys.list():
-        for persona in journeys.get(summary.id).personas:
-            known.setdefault(persona.id, persona)
-    chosen = known.get(persona_id)
-    if chosen is None:
-        suggestion = did_you_mean(persona_id, known)
-        raise NotFoundError(
-            f"no journey of the workspace has a persona {persona_id!r}",
-            hint=f"did you mean {suggestion!r}?"
-            if suggestion
-            else "see the personas with `journeykit journey show ID`",
-        )
-    if chosen.segment is None:
-        raise PersonaWithoutSegment(
-            f"persona {persona_id!r} has no segment filter over customer attributes",
-            hint="add one to the persona in its journey file, or use --segment",
-        )
-    return from_segment(chosen.segment)
-
-
-@contextmanager
-def _event_log(
-    workspace: str | None, segment: str | None = None, persona: str | None = None
-) -> Iterator[EventLog]:
-    with opened_workspace(workspace) as ws:
-        cuts = [parse_filter(segment)] if segment else []
-        if persona:
-            cuts.append(_persona_segment(ws, persona))
-        engine = Engine.for_workspace(ws.path)
-        try:
-            log = EventLog.of(engine)
-            for cut in cuts:
-                log = log.for_segment(cut)
-            yield log
-        finally:
-            engine.close()
 
 
 @events.command("import")
@@ -228,6 +130,7 @@ def import_events(
             progress.update(task, description="Building the journey-ordered log")
             with ws.lock():
                 added = EventStore(ws.path).add(batch.table, rules=workspace_rules(ws.path))
+                publish_after_import(ws.path, ws.config.events_url)
         rejects_note = _write_rejects(ws.path, "events", batch.rejects, pseudonymised=use_key)
     console().print(
         f"Read {batch.rows_read:,} rows: {added.added:,} added, "
@@ -267,6 +170,7 @@ def import_attributes(
         )
         with ws.lock():
             total = EventStore(ws.path).add_attributes(batch.table)
+            publish_after_import(ws.path, ws.config.events_url)
         note = _write_rejects(ws.path, "attributes", batch.rejects, pseudonymised=key is not None)
     columns = ", ".join(batch.table.column_names[1:])
     console().print(
@@ -298,17 +202,17 @@ def _write_rejects(
 
 @events.command("transitions")
 @workspace_option
-@_segment_options
-@_json_option
+@segment_options
+@json_option
 def transitions(
     workspace: str | None, segment: str | None, persona: str | None, as_json: bool
 ) -> None:
     """Consecutive events of a customer: how often, by how many customers, how long between."""
     from journeykit.events.metrics.transitions import COLUMNS
 
-    with _event_log(workspace, segment, persona) as log:
+    with event_log(workspace, segment, persona) as log:
         rows = transition_rows(log)
-    _print_rows(rows, COLUMNS, "Transitions", as_json)
+    print_rows(rows, COLUMNS, "Transitions", as_json)
 
 
 @events.command("variants")
@@ -316,25 +220,25 @@ def transitions(
 @click.option(
     "--top", type=click.IntRange(min=0), default=10, show_default=True, help="How many (0: all)."
 )
-@_segment_options
-@_json_option
+@segment_options
+@json_option
 def variants(
     workspace: str | None, top: int, segment: str | None, persona: str | None, as_json: bool
 ) -> None:
     """The most common whole journeys (the customer's events in order)."""
     from journeykit.events.metrics.variants import COLUMNS
 
-    with _event_log(workspace, segment, persona) as log:
+    with event_log(workspace, segment, persona) as log:
         rows = variant_rows(log, top)
-    _print_rows(rows, COLUMNS, "Path variants", as_json)
+    print_rows(rows, COLUMNS, "Path variants", as_json)
 
 
 @events.command("funnel")
 @click.argument("steps", nargs=-1, required=True)
 @workspace_option
 @click.option("--window", help="Count steps only within this time of the first, e.g. 7d, 12h, 30m.")
-@_segment_options
-@_json_option
+@segment_options
+@json_option
 def funnel(
     steps: tuple[str, ...],
     workspace: str | None,
@@ -347,9 +251,9 @@ def funnel(
     from journeykit.events.metrics.funnel import COLUMNS
 
     seconds = parse_duration(window) if window else None
-    with _event_log(workspace, segment, persona) as log:
+    with event_log(workspace, segment, persona) as log:
         rows = funnel_rows(log, list(steps), seconds)
-    _print_rows(rows, COLUMNS, "Funnel", as_json)
+    print_rows(rows, COLUMNS, "Funnel", as_json)
 
 
 @events.command("attribution")
@@ -383,8 +287,8 @@ def funnel(
 @click.option(
     "--half-life", default="7d", show_default=True, help="Half-life of the time_decay model."
 )
-@_segment_options
-@_json_option
+@segment_options
+@json_option
 def attribution(
     workspace: str | None,
     conversion: str | None,
@@ -421,13 +325,13 @@ def attribution(
         result = attribute(table, model)
     else:
         assert conversion is not None
-        with _event_log(workspace, segment, persona) as log:
+        with event_log(workspace, segment, persona) as log:
             result = log_attribution(
                 log, conversion, model, half_life_seconds=parse_duration(half_life)
             )
     rows = result.to_rows()
     columns = ("touchpoint", "conversions", "share", *(("value",) if result.has_values else ()))
-    _print_rows(rows, columns, f"Attribution ({model})", as_json)
+    print_rows(rows, columns, f"Attribution ({model})", as_json)
 
 
 @events.command("rebuild")
@@ -438,6 +342,7 @@ def rebuild(workspace: str | None) -> None:
         rules = workspace_rules(ws.path)
         with ws.lock():
             EventStore(ws.path).rebuild(rules=rules)
+            publish_after_import(ws.path, ws.config.events_url)
     console().print(
         f"Rebuilt the event log with {len(rules.rules)} touchpoint rules.", highlight=False
     )

@@ -23,9 +23,19 @@ from journeykit.store import Workspace
     default=None,
     help="Database URL, e.g. postgresql+psycopg://user@host/db (default: SQLite in the folder).",
 )
-def init(directory: Path, name: str | None, database_url: str | None) -> None:
+@click.option(
+    "--events-url",
+    default=None,
+    help="Analytics backend for event metrics, e.g. pyspark://local[2] or an Ibis URL "
+    "(default: a DuckDB file in the folder).",
+)
+def init(
+    directory: Path, name: str | None, database_url: str | None, events_url: str | None
+) -> None:
     """Create a workspace in DIRECTORY (created if missing)."""
-    with Workspace.create(directory, name=name, database_url=database_url) as ws:
+    with Workspace.create(
+        directory, name=name, database_url=database_url, events_url=events_url
+    ) as ws:
         console().print(
             f"Created workspace {ws.name!r} in {ws.path} ({ws.display_url()})", highlight=False
         )

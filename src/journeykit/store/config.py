@@ -35,6 +35,8 @@ class WorkspaceConfig:
     database_url: str = DEFAULT_DATABASE_URL
     #: Hex key of the keyed hash that pseudonymises customer ids on import (made on first use).
     pseudonymisation_key: str | None = None
+    #: Analytics backend for event metrics by URL; None is the workspace's DuckDB file.
+    events_url: str | None = None
 
     def to_toml(self) -> str:
         """The config as TOML text."""
@@ -43,6 +45,8 @@ class WorkspaceConfig:
             f"name = {json.dumps(self.name, ensure_ascii=False)}\n"
             f"database_url = {json.dumps(self.database_url, ensure_ascii=False)}\n"
         )
+        if self.events_url is not None:
+            text += f"events_url = {json.dumps(self.events_url, ensure_ascii=False)}\n"
         if self.pseudonymisation_key is not None:
             text += (
                 "# keep secret: it turns customer ids into pseudonyms, and back by guessing\n"
@@ -60,12 +64,18 @@ def read_config(path: Path) -> WorkspaceConfig:
     name = data.get("name")
     url = data.get("database_url", DEFAULT_DATABASE_URL)
     key = data.get("pseudonymisation_key")
-    if not isinstance(name, str) or not isinstance(url, str) or not isinstance(key, str | None):
+    events_url = data.get("events_url")
+    if not all(isinstance(v, str) for v in (name, url)) or not all(
+        isinstance(v, str | None) for v in (key, events_url)
+    ):
         raise WorkspaceConfigInvalid(
-            f"{path}: 'name', 'database_url' and 'pseudonymisation_key' must be strings",
+            f"{path}: 'name', 'database_url', 'events_url' and 'pseudonymisation_key' must be "
+            "strings",
             hint="fix the file by hand",
         )
-    return WorkspaceConfig(name=name, database_url=url, pseudonymisation_key=key)
+    return WorkspaceConfig(
+        name=str(name), database_url=str(url), pseudonymisation_key=key, events_url=events_url
+    )
 
 
 def write_config(path: Path, config: WorkspaceConfig) -> None:

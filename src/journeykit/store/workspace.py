@@ -56,7 +56,12 @@ class Workspace:
 
     @classmethod
     def create(
-        cls, path: Path, *, name: str | None = None, database_url: str | None = None
+        cls,
+        path: Path,
+        *,
+        name: str | None = None,
+        database_url: str | None = None,
+        events_url: str | None = None,
     ) -> Workspace:
         """Make ``path`` a new workspace (creating the folder if needed) and set up its
         database.
@@ -73,7 +78,9 @@ class Workspace:
         current_settings()  # a bad JOURNEYKIT_* value is reported before anything is made
         url = database_url or DEFAULT_DATABASE_URL
         parse_database_url(url, where="the database URL")
-        config = WorkspaceConfig(name=(name or "").strip() or path.name, database_url=url)
+        config = WorkspaceConfig(
+            name=(name or "").strip() or path.name, database_url=url, events_url=events_url
+        )
         made_folder = not path.exists()
         try:
             path.mkdir(parents=True, exist_ok=True)
