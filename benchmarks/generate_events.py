@@ -1,7 +1,8 @@
 """Synthetic event logs of any size for benchmarks: deterministic, vectorised, not pre-sorted.
 
 ``generate(events, customers, seed)`` returns an Arrow table with the columns ``customer_id``,
-``ts``, ``event`` and ``channel`` typed as in journeykit's ``RAW_EVENTS``. What it looks like:
+``ts``, ``event`` and ``channel`` typed as in journeykit's ``RAW_EVENTS`` (text plain, as a file
+has it, where ``RAW_EVENTS`` keeps it dictionary-encoded). What it looks like:
 
 - 30 event types whose frequencies fall off like Zipf's law (a few events make most rows),
   every journey opens with one of four entry events, and almost half the events follow on

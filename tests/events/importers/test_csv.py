@@ -346,7 +346,8 @@ def test_reading_in_small_blocks_gives_the_same_rows(
 
     blocks = read_events([path], progress=lambda done, total: calls.append(done))
 
-    assert blocks.table.equals(whole.table)
+    # Each block has dictionaries of its own: compare the values, not the encoding.
+    assert blocks.table.to_pylist() == whole.table.to_pylist()
     assert reasons(blocks) == reasons(whole)
     assert len(reasons(whole)) == 6
     assert len(calls) > 20

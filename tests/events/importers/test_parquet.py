@@ -94,3 +94,35 @@ def test_a_parquet_file_without_rows_is_an_error(tmp_path: Path) -> None:
 
     with pytest.raises(EmptyFile):
         read_events([path])
+
+
+def test_a_file_read_in_blocks_gives_the_rows_of_one_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    n = 50
+    table = pa.table(
+        {
+            "customer_id": [f"C{i % 7}" for i in range(n)],
+            "ts": pa.array(
+                [
+                    dt.datetime(2024, 3, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=i)
+                    for i in range(n)
+                ],
+                pa.timestamp("us", "UTC"),
+            ),
+            "event": [["view", " buy", "cart"][i % 3] for i in range(n)],
+            "channel": [None if i % 4 == 0 else "web" for i in range(n)],
+        }
+    )
+    path = tmp_path / "blocks.parquet"
+    pq.write_table(table, path, row_group_size=4)
+    whole = read_events([path])
+    monkeypatch.setattr("journeykit.events.importers.parquet_reader.BLOCK_ROWS", 10)
+
+    blocks = read_events([path])
+
+    assert rows(blocks) == rows(whole)
+    assert column(blocks, "event")[:3] == ["view", "buy", "cart"]
+    # The store sorts by these columns' codes: one dictionary each, whatever the blocks.
+    for name in ("customer_id", "event", "channel"):
+        assert blocks.table.column(name).num_chunks == 1

@@ -15,13 +15,22 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from journeykit.events.importers.cells import empty_as_null, null_where, trim
+from journeykit.events.importers.dictionary import (
+    all_null,
+    fill_null_value,
+    map_values,
+    null_rows,
+    repeated,
+    rows_where,
+    text_dictionary,
+)
 from journeykit.events.importers.errors import EmptyFile, MixedTimezones, WrongType
 from journeykit.events.importers.headers import ResolvedColumns, resolve_columns
 from journeykit.events.importers.jsontext import json_field, objects
 from journeykit.events.importers.mapping import ColumnMapping
 from journeykit.events.importers.numeric import detect_decimal
 from journeykit.events.importers.rejects import Reject
-from journeykit.events.importers.source import SourceTable
+from journeykit.events.importers.source import SourceTable, prefetched
 from journeykit.events.importers.timestamps import (
     OK,
     ParsedTimes,
@@ -49,6 +58,11 @@ def text_column(column: pa.Array | pa.ChunkedArray, *, name: str, file: str) -> 
 
     A whole column of a type that can never be text (booleans, objects) is a file error.
     """
+    if pa.types.is_dictionary(column.type) and _is_text(column.type.value_type):
+        # Trimmed once per distinct value; rows keep their indices.
+        values = text_dictionary(column)
+        values = map_values(values, lambda texts: trim(texts).fill_null(""))
+        return TextColumn(fill_null_value(values, ""), None)
     values = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
     kind = values.type
     if pa.types.is_dictionary(kind):
@@ -64,12 +78,16 @@ def text_column(column: pa.Array | pa.ChunkedArray, *, name: str, file: str) -> 
         wrong = ~whole.to_numpy(zero_copy_only=False)
         ints = pc.cast(pc.if_else(whole, values, 0.0), pa.int64(), safe=False)
         values = pc.if_else(whole, pc.cast(ints, pa.string()), _NO_TEXT)
-    elif not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+    elif not _is_text(kind):
         raise WrongType(
             f"column {name!r} holds {kind} values; expected text or whole numbers", file=file
         )
     trimmed = trim(values).fill_null("")
     return TextColumn(trimmed, wrong)
+
+
+def _is_text(kind: pa.DataType) -> bool:
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
 
 
 def optional_text(
@@ -79,6 +97,8 @@ def optional_text(
     if column is None:
         return pa.nulls(n, pa.string())
     text = text_column(column, name=name, file=file)
+    if pa.types.is_dictionary(text.values.type):
+        return null_rows(text.values, rows_where(text.values, pc.equal(text.values.dictionary, "")))
     values = empty_as_null(text.values)
     if text.wrong is not None and text.wrong.any():
         values = null_where(values, text.wrong)
@@ -139,7 +159,7 @@ def blocks_to_events(
     plan: FilePlan | None = None
     rows_read = 0
     file = ""
-    for block in blocks:
+    for block in prefetched(blocks):
         plan = plan or plan_file(block, mapping)
         table, block_rejects = block_events(block, plan)
         tables.append(table)
@@ -243,20 +263,17 @@ def time_column(src: SourceTable, name: str, mapping: ColumnMapping) -> ParsedTi
 def assemble(src: SourceTable, fields: EventColumns) -> tuple[pa.Table, list[Reject]]:
     """Check every row, build the usable ones as ``RAW_EVENTS`` and say why the others failed."""
     customer, event = fields.customer, fields.event
-    no_customer = pc.equal(customer.values, "").to_numpy(zero_copy_only=False)
-    no_event = pc.equal(event.values, "").to_numpy(zero_copy_only=False)
-    bad_time = fields.times.status != OK
-    bad = no_customer | bad_time | no_event
+    bad = _empty(customer.values) | (fields.times.status != OK) | _empty(event.values)
     for wrong in (customer.wrong, event.wrong):
         if wrong is not None:
             bad |= wrong
     rejects = src.rejects + (_reasons(src, fields, np.flatnonzero(bad)) if bad.any() else [])
     arrays = [
-        customer.values,
+        text_dictionary(customer.values),
         fields.times.ts,
-        event.values,
-        fields.channel,
-        fields.source,
+        text_dictionary(event.values),
+        text_dictionary(fields.channel),
+        text_dictionary(fields.source),
         fields.properties,
     ]
     rows = src.rows
@@ -264,11 +281,19 @@ def assemble(src: SourceTable, fields: EventColumns) -> tuple[pa.Table, list[Rej
         keep = pa.array(~bad)
         arrays = [a.filter(keep) for a in arrays]
         rows = rows[~bad]
-    arrays += [
-        pa.repeat(pa.scalar(src.file, pa.string()), len(rows)),
-        pa.array(rows, pa.int64()),
-    ]
-    return pa.Table.from_arrays(arrays, schema=RAW_EVENTS), rejects
+    n = len(rows)
+    # Columns without any value share one buffer however long the file (see all_null).
+    columns = [a if a.null_count < n or n == 0 else all_null(a.type, n) for a in arrays]
+    columns += [repeated(src.file, n), pa.array(rows, pa.int64())]
+    return pa.Table.from_arrays(columns, schema=RAW_EVENTS), rejects
+
+
+def _empty(values: pa.Array) -> np.ndarray:
+    """Per row, whether the (trimmed, never null) text is empty."""
+    if pa.types.is_dictionary(values.type):
+        return rows_where(values, pc.equal(values.dictionary, ""))
+    result: np.ndarray = pc.equal(values, "").to_numpy(zero_copy_only=False)
+    return result
 
 
 def _reasons(src: SourceTable, fields: EventColumns, indices: np.ndarray) -> list[Reject]:

@@ -17,11 +17,16 @@ from journeykit.events.importers.batch import EventBatch
 from journeykit.events.importers.convert import blocks_to_events, to_events
 from journeykit.events.importers.csv_reader import CsvFile, NotUtf8
 from journeykit.events.importers.dedup import KEY_COLUMNS, duplicate_rows
+from journeykit.events.importers.dictionary import text_dictionary
 from journeykit.events.importers.errors import FileUnreadable, ImportFailed, UnknownFormat
 from journeykit.events.importers.ga4 import ga4_events, is_ga4
 from journeykit.events.importers.jsonl_reader import read_jsonl_table
 from journeykit.events.importers.mapping import EVENT_FORMATS, ColumnMapping, EventFormat
-from journeykit.events.importers.parquet_reader import read_parquet_table
+from journeykit.events.importers.parquet_reader import (
+    open_parquet,
+    parquet_blocks,
+    read_parquet_table,
+)
 from journeykit.events.importers.pseudonym import pseudonymise
 from journeykit.events.importers.rejects import Reject, clip
 from journeykit.events.importers.source import SourceTable
@@ -97,6 +102,9 @@ def read_events(
 
         file_tables, file_rejects, file_rows = _read_file(path, fmt, mapping, on_progress)
         tables.extend(file_tables)
+        # The file as read is garbage now; hand its memory back before the next one is read
+        # (Arrow's allocator would keep it, and the import's peak would be two files' worth).
+        pa.default_memory_pool().release_unused()
         rejects.extend(file_rejects)
         rows_read += file_rows
         done += size
@@ -108,9 +116,30 @@ def read_events(
     if pseudonymisation_key is not None:
         hashed = pseudonymise(table["customer_id"], pseudonymisation_key)
         table = table.set_column(0, RAW_EVENTS.field("customer_id"), hashed)
+    table = _single_dictionaries(table)
     order = {str(path): i for i, path in enumerate(paths)}
     rejects.sort(key=lambda r: (order.get(r.file, len(order)), r.row))
     return EventBatch(table=table, rejects=rejects, rows_read=rows_read)
+
+
+#: The columns the store numbers by their dictionaries (see ``events.batch_codes``).
+CODED_COLUMNS = ("customer_id", "event", "channel")
+
+
+def _single_dictionaries(table: pa.Table) -> pa.Table:
+    """``table`` with one dictionary per coded column, shared by all rows.
+
+    Blocks and files are read with dictionaries of their own; the store sorts by the codes
+    of one dictionary. Done column by column, so only one column is ever held twice.
+    """
+    for name in CODED_COLUMNS:
+        column = table.column(name)
+        if column.num_chunks > 1:
+            i = table.schema.get_field_index(name)
+            table = table.set_column(i, table.schema.field(i), text_dictionary(column))
+            del column
+            pa.default_memory_pool().release_unused()
+    return table
 
 
 def _size(path: Path) -> int:
@@ -136,6 +165,11 @@ def _read_file(
         return _csv_events(path, file, mapping, on_progress)
     src: SourceTable
     if kind == "parquet" or (kind == "ga4" and _is_parquet(path)):
+        parquet = open_parquet(path, file=file)
+        if kind != "ga4" and not (fmt is None and is_ga4(parquet.schema_arrow.names)):
+            size = max(path.stat().st_size, 1)
+            blocks = parquet_blocks(parquet, file=file, size=size, on_progress=on_progress)
+            return blocks_to_events(blocks, mapping)
         src = read_parquet_table(path, file=file, on_progress=on_progress)
     else:
         src = read_jsonl_table(path, file=file, encoding=mapping.encoding, on_progress=on_progress)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+import queue
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,3 +51,39 @@ def read_blocks(path: str, on_progress: ProgressFn | None) -> bytes:
             if on_progress is not None:
                 on_progress(done)
     return b"".join(parts)
+
+
+def prefetched(blocks: Iterator[SourceTable]) -> Iterator[SourceTable]:
+    """``blocks``, with the next one read and parsed by a thread while the caller converts the
+    current one (reading and parsing release the GIL). At most one block waits.
+
+    An exception of the reader surfaces where the block it failed on would have.
+    """
+    handoff: queue.Queue[tuple[SourceTable | None, BaseException | None]] = queue.Queue(1)
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            for block in blocks:
+                handoff.put((block, None))
+                if stop.is_set():
+                    return
+            handoff.put((None, None))
+        except BaseException as failure:  # handed over to the consumer
+            handoff.put((None, failure))
+
+    reader = threading.Thread(target=read, name="events-read", daemon=True)
+    reader.start()
+    try:
+        while True:
+            block, failure = handoff.get()
+            if failure is not None:
+                raise failure
+            if block is None:
+                return
+            yield block
+    finally:
+        stop.set()
+        while reader.is_alive():  # unblock a reader waiting to hand over
+            with contextlib.suppress(queue.Empty):
+                handoff.get(timeout=0.05)

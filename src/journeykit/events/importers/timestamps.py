@@ -68,7 +68,7 @@ class UnsupportedTimeType(Exception):
 class ParsedTimes:
     """UTC times (null where a value failed) and each value's status (``OK``, ``EMPTY``...)."""
 
-    ts: pa.Array
+    ts: pa.Array | pa.ChunkedArray
     status: np.ndarray
     #: Which values had no zone of their own (meaningful where the status is ``OK``).
     naive: np.ndarray
@@ -86,6 +86,12 @@ def parse_times(
     Naive times are in ``timezone`` (UTC if not given). A column mixing naive and zoned times
     raises :class:`MixedZones` unless ``allow_mixed``.
     """
+    if _exact_utc(column.type, timezone) and column.null_count == 0:
+        # Parquet's zoned (or, without a zone to put them in, naive) microsecond times are
+        # already what the log stores: only the zone's name changes, no value is touched.
+        n = len(column)
+        naive = np.full(n, column.type.tz is None)
+        return ParsedTimes(ts=column.cast(_UTC_US), status=np.full(n, OK, np.int8), naive=naive)
     values = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
     if pa.types.is_dictionary(values.type):
         values = values.dictionary_decode()
@@ -106,6 +112,16 @@ def parse_times(
     if not ok.all():
         ts = pc.if_else(pa.array(ok), ts, pa.scalar(None, ts.type))
     return ParsedTimes(ts=ts, status=raw.status, naive=raw.naive)
+
+
+_UTC_US = pa.timestamp("us", "UTC")
+
+
+def _exact_utc(kind: pa.DataType, timezone: str | None) -> bool:
+    """Whether a column of ``kind`` holds UTC microseconds as they are."""
+    if not pa.types.is_timestamp(kind) or kind.unit != "us":
+        return False
+    return kind.tz is not None or timezone in (None, "UTC")
 
 
 def _parse(values: pa.Array, fmt: str | None) -> RawTimes:

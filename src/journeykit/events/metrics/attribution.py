@@ -5,9 +5,12 @@ without a channel left out and consecutive repeats collapsed; customers who neve
 give null paths. A customer who converts with no channel before it has the path ``(none)``,
 so the credits of every model add up to all converting customers.
 
-The engine computes what each model needs with window functions and unordered aggregates
-(no path strings, so it runs the same on every backend); the exact math is in
-:mod:`journeykit.events.attribution`:
+The build stored each journey's collapsed touches (``touch``, ``touches_before``,
+``next_touch_channel_id``; see :mod:`journeykit.events.build`), so the path before the first
+conversion is the touches numbered below the ``touches_before`` of that conversion: every
+model is one join of the touches with the first conversions and one grouped aggregate (no
+window function sorts the log, no path strings, so it runs the same on every backend). The
+exact math is in :mod:`journeykit.events.attribution`:
 
 - heuristic models (first, last, linear, position, time_decay) weight each touch in SQL;
 - ``markov`` counts transitions between consecutive touches (from ``(start)``, to
@@ -48,35 +51,59 @@ NO_TOUCH = "(none)"
 COLUMNS = ("touchpoint", "conversions", "share")
 
 
+def conversions_expr(log: EventLog, conversion_id: int) -> ibis.Table:
+    """Each converting customer's first conversion: ``cid``, ``conv_pos``, ``conv_us`` and
+    ``n``, the touches before it (position, time and touches only grow along a journey)."""
+    events = log.events
+    hits = events.filter(events.event_id == conversion_id)
+    return hits.group_by("cid").aggregate(
+        conv_pos=hits.pos.min(), conv_us=hits.ts_us.min(), n=hits.touches_before.min()
+    )
+
+
+def _touches(log: EventLog, conversion_id: int) -> ibis.Table:
+    """Touches before the first conversion (all of them for customers who never convert):
+    ``cid``, ``channel_id``, ``ts_us``, ``k``, ``converted``, ``conv_us``, ``n`` (null if not
+    converted) and ``next_channel_id`` (the next touch before the conversion, if any)."""
+    events = log.events
+    touches = events.filter(events.touch.notnull())
+    first = conversions_expr(log, conversion_id).rename(conv_cid="cid")
+    joined = touches.left_join(first, touches.cid == first.conv_cid)
+    converted = joined.conv_pos.notnull()
+    kept = joined.filter(~converted | (joined.touch < joined.n))
+    converted = kept.conv_pos.notnull()
+    # The next touch counts only if it also comes before the conversion.
+    last_before = converted & (kept.touch + 1 >= kept.n)
+    return kept.select(
+        "cid",
+        "channel_id",
+        "ts_us",
+        "conv_us",
+        "n",
+        k=kept.touch,
+        converted=converted,
+        next_channel_id=ibis.ifelse(last_before, ibis.null("int32"), kept.next_touch_channel_id),
+    )
+
+
 def touches_expr(log: EventLog, conversion_id: int) -> ibis.Table:
     """Collapsed touches of every customer up to their first conversion.
 
     Columns: ``cid``, ``channel_id``, ``ts_us``, ``k`` (0-based touch number), ``n`` (touches
     of the customer), ``next_channel_id``, ``converted`` and ``conv_us`` (time of conversion).
     """
-    events = log.events
-    conversions = events.filter(events.event_id == conversion_id)
-    first = conversions.group_by("cid").aggregate(conv_pos=conversions.pos.min())
-    at = events.select(at_cid=events.cid, at_pos=events.pos, conv_us=events.ts_us)
-    first = first.join(at, (first.cid == at.at_cid) & (first.conv_pos == at.at_pos)).select(
-        "cid", "conv_pos", "conv_us"
-    )
-    touched = events.filter(events.channel_id.notnull()).select("cid", "pos", "ts_us", "channel_id")
-    right = first.rename(conv_cid="cid")
-    joined = touched.left_join(right, touched.cid == right.conv_cid)
-    joined = joined.filter(joined.conv_pos.isnull() | (joined.pos < joined.conv_pos))
-    ordered = ibis.window(group_by="cid", order_by="pos")
-    joined = joined.mutate(previous=joined.channel_id.lag().over(ordered))
-    runs = joined.filter(joined.previous.isnull() | (joined.previous != joined.channel_id))
-    return runs.select(
+    touches = _touches(log, conversion_id)
+    customers = log.customers.select(t_cid="cid", touches="touches")
+    joined = touches.join(customers, touches.cid == customers.t_cid)
+    return joined.select(
         "cid",
         "channel_id",
         "ts_us",
         "conv_us",
-        converted=runs.conv_pos.notnull(),
-        k=ibis.row_number().over(ordered),
-        n=runs.count().over(ibis.window(group_by="cid")),
-        next_channel_id=runs.channel_id.lead().over(ordered),
+        "converted",
+        "k",
+        "next_channel_id",
+        n=joined.n.fill_null(joined.touches).cast("int64"),
     )
 
 
@@ -114,56 +141,65 @@ def attribution(
         raise UnknownModel(model, tuple(MODELS), did_you_mean(model, MODELS))
     (conversion_id,) = log.event_ids([conversion])
     engine = log.engine
-    touches = touches_expr(log, conversion_id)
-    events = log.events
-    converting = events.filter(events.event_id == conversion_id).cid.nunique()
-    with_path = touches.filter(touches.converted).cid.nunique()
-    total, attributed = (int(engine.scalar(x)) for x in (converting, with_path))
+    total = int(engine.scalar(conversions_expr(log, conversion_id).count()))
     if total == 0:
         raise NoConversions(model)
     names = _names(log)
-    seen = engine.execute(touches.select("channel_id").distinct()).column(0).to_pylist()
-    credits: dict[str, float] = {names[int(c)]: 0.0 for c in seen}
-    without_path = total - attributed
+    touches = _touches(log, conversion_id)
     if model == "markov":
-        return markov_attribution(_transition_counts(log, touches, names, without_path))
+        return markov_attribution(_transition_counts(log, touches, names, total))
+    credits = _heuristic_credits(log, touches, model, half_life_seconds, names)
+    # Each customer with a path hands out exactly one conversion: the credits add up to
+    # their number (up to float rounding far below one half).
+    attributed = round(sum(credits.values()))
+    if total > attributed:
+        credits[NO_TOUCH] = float(total - attributed)
+    return AttributionResult.from_credits(model, credits, float(total))
+
+
+def _heuristic_credits(
+    log: EventLog, touches: ibis.Table, model: str, half_life_seconds: float, names: dict[int, str]
+) -> dict[str, float]:
+    """Every touched channel's credit (0.0 for channels only on null paths); one query."""
     won = touches.filter(touches.converted)
     if model == "shapley":
         distinct = won.select("cid", "channel_id").distinct()
-        share = distinct.mutate(w=1.0 / distinct.count().over(ibis.window(group_by="cid")))
-        weighted = share
+        weighted = distinct.mutate(w=1.0 / distinct.count().over(ibis.window(group_by="cid")))
     else:
         weighted = won.mutate(w=_weights(won, model, half_life_seconds))
         if model == "time_decay":
             weighted = weighted.mutate(w=weighted.w / weighted.w.sum().over(group_by="cid"))
     sums = weighted.group_by("channel_id").aggregate(credit=weighted.w.sum())
-    for row in engine.execute(sums).to_pylist():
-        credits[names[int(row["channel_id"])]] = float(row["credit"])
-    if without_path:
-        credits[NO_TOUCH] = float(without_path)
-    return AttributionResult.from_credits(model, credits, float(total))
+    # Channels seen on any path get a row, converting or not.
+    seen = touches.select("channel_id").distinct()
+    named = sums.rename(s_channel="channel_id")
+    rows = seen.left_join(named, seen.channel_id == named.s_channel)
+    result = rows.select("channel_id", credit=rows.credit.fill_null(0.0))
+    return {
+        names[int(row["channel_id"])]: float(row["credit"])
+        for row in log.engine.execute(result).to_pylist()
+    }
 
 
 def _transition_counts(
-    log: EventLog, touches: ibis.Table, names: dict[int, str], without_path: int
+    log: EventLog, touches: ibis.Table, names: dict[int, str], total: int
 ) -> TransitionCounts:
-    engine = log.engine
+    """Start, step and end counts of the touches, from one grouped query."""
+    grouped = touches.group_by(
+        "channel_id", "next_channel_id", "converted", start=touches.k == 0
+    ).aggregate(m=touches.count())
     counts: dict[tuple[str, str], float] = defaultdict(float)
-    starts = touches.filter(touches.k == 0)
-    for row in engine.execute(
-        starts.group_by("channel_id").aggregate(m=starts.count())
-    ).to_pylist():
-        counts[(START, names[int(row["channel_id"])])] += row["m"]
-    steps = touches.filter(touches.next_channel_id.notnull())
-    grouped = steps.group_by(["channel_id", "next_channel_id"]).aggregate(m=steps.count())
-    for row in engine.execute(grouped).to_pylist():
-        pair = (names[int(row["channel_id"])], names[int(row["next_channel_id"])])
-        counts[pair] += row["m"]
-    ends = touches.filter(touches.k == touches.n - 1)
-    grouped = ends.group_by(["channel_id", "converted"]).aggregate(m=ends.count())
-    for row in engine.execute(grouped).to_pylist():
-        outcome = CONVERSION if row["converted"] else NULL
-        counts[(names[int(row["channel_id"])], outcome)] += row["m"]
+    attributed = 0
+    for row in log.engine.execute(grouped).to_pylist():
+        channel, m = names[int(row["channel_id"])], float(row["m"])
+        if row["start"]:
+            counts[(START, channel)] += m
+            attributed += int(row["m"]) if row["converted"] else 0
+        if row["next_channel_id"] is not None:
+            counts[(channel, names[int(row["next_channel_id"])])] += m
+        else:  # the customer's last touch before converting, or of a null path
+            counts[(channel, CONVERSION if row["converted"] else NULL)] += m
+    without_path = total - attributed
     if without_path:
         counts[(START, NO_TOUCH)] += without_path
         counts[(NO_TOUCH, CONVERSION)] += without_path
