@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
+
 from tests.cli.conftest import Run
 from tests.cli.test_events import GERMAN
 
@@ -54,3 +56,29 @@ def test_an_unreachable_backend_is_one_clear_line(run: Run, tmp_path: Path) -> N
     for result in (imported_anyway, run(*FUNNEL, "-w", "ws")):
         assert "[backend_unavailable]" in result.err
         assert result.err.count("\n") == 1
+
+
+def test_a_log_is_built_on_the_warehouse_from_its_raw_table(run: Run, tmp_path: Path) -> None:
+    default = imported(run, tmp_path, "duck")
+    # The warehouse holds the same raw rows as a table of its own; this machine has no log.
+    warehouse = tmp_path / "warehouse.duckdb"
+    with duckdb.connect(str(tmp_path / "duck" / "events.duckdb"), read_only=True) as local:
+        raw = local.sql("SELECT * EXCLUDE (file_id) FROM raw_events").to_arrow_table()
+    with duckdb.connect(str(warehouse)) as remote:
+        remote.register("raw", raw)
+        remote.execute("CREATE TABLE shop_events AS SELECT * FROM raw")
+    assert run("init", "ws", "--events-url", f"duckdb://{warehouse}").code == 0
+    built = run("events", "rebuild", "--from-table", "shop_events", "-w", "ws")
+    assert built.code == 0, built.err
+    assert "on the analytics backend from shop_events" in built.out
+    assert not (tmp_path / "ws" / "events.duckdb").exists()
+    assert json.loads(run(*FUNNEL, "-w", "ws").out) == json.loads(run(*FUNNEL, "-w", default).out)
+    missing = run("events", "rebuild", "--from-table", "shop_evnts", "-w", "ws")
+    assert missing.code == 1 and "no table 'shop_evnts'" in missing.err
+
+
+def test_a_build_from_a_table_needs_a_persistent_backend(run: Run, tmp_path: Path) -> None:
+    assert run("init", "ws").code == 0
+    result = run("events", "rebuild", "--from-table", "raw", "-w", "ws")
+    assert result.code == 1
+    assert "[backend_unavailable]" in result.err and "events_url" in result.err

@@ -15,7 +15,7 @@ from journeykit.cli.console import console, error_console
 from journeykit.cli.event_options import event_log, json_option, print_rows, segment_options
 from journeykit.cli.options import opened_workspace, workspace_option
 from journeykit.events.attribution import MODELS, attribute, read_path_table
-from journeykit.events.backends import publish_after_import
+from journeykit.events.backends import build_from_table, publish_after_import
 from journeykit.events.importers import (
     ColumnMapping,
     Reject,
@@ -335,14 +335,27 @@ def attribution(
 
 
 @events.command("rebuild")
+@click.option(
+    "--from-table",
+    "table",
+    metavar="TABLE",
+    help="Build the log on the workspace's Spark cluster or warehouse (events_url) from its "
+    "raw events table TABLE (customer_id, ts, event; optional channel, source, properties, "
+    "source_file, source_row), without copying the data to this machine.",
+)
 @workspace_option
-def rebuild(workspace: str | None) -> None:
+def rebuild(table: str | None, workspace: str | None) -> None:
     """Apply the workspace's touchpoint rules (touchpoint-rules.yaml) to the event log again."""
     with opened_workspace(workspace) as ws:
         rules = workspace_rules(ws.path)
         with ws.lock():
-            EventStore(ws.path).rebuild(rules=rules)
-            publish_after_import(ws.path, ws.config.events_url)
+            if table is not None:
+                build_from_table(ws.config.events_url, table, rules)
+            else:
+                EventStore(ws.path).rebuild(rules=rules)
+                publish_after_import(ws.path, ws.config.events_url)
+    where = f" on the analytics backend from {table}" if table is not None else ""
     console().print(
-        f"Rebuilt the event log with {len(rules.rules)} touchpoint rules.", highlight=False
+        f"Rebuilt the event log{where} with {len(rules.rules)} touchpoint rules.",
+        highlight=False,
     )

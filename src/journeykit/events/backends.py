@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import ibis
 
+from journeykit.events.cluster_build import build_on_backend
 from journeykit.events.engine import Engine
 from journeykit.events.store import EventLogMissing, EventStore
 from journeykit.model.errors import JourneykitError
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ibis.backends import BaseBackend
+
+    from journeykit.events.rules import TouchpointRules
 
 SPARK_SCHEME = "pyspark://"
 
@@ -90,23 +93,46 @@ def open_engine(folder: Path, url: str | None) -> Engine:
     if url is None:
         return Engine.for_workspace(folder)
     store = EventStore(folder)
-    if not store.exists():
+    local = _is_local_spark(url)
+    if local and not store.exists():
         raise EventLogMissing(folder)
     engine = Engine(connect(url))
-    if is_spark(url) and url[len(SPARK_SCHEME) :].startswith("local"):
+    if local:
         engine.publish(store)
     elif not engine.has_table("events"):
         engine.close()
         raise BackendUnavailable(
             f"the analytics backend {url!r} does not hold this workspace's event log",
-            hint="publish it again with `journeykit events rebuild`",
+            hint="publish it with `journeykit events rebuild`, or build it there from a raw "
+            "table with `journeykit events rebuild --from-table TABLE`",
         )
     return engine
 
 
+def _is_local_spark(url: str) -> bool:
+    return is_spark(url) and url[len(SPARK_SCHEME) :].startswith("local")
+
+
+def build_from_table(url: str | None, table: str, rules: TouchpointRules) -> None:
+    """Build the ordered log on the backend ``url`` from its raw events ``table``, where the
+    data lives (see :mod:`journeykit.events.cluster_build`): nothing passes this machine."""
+    if url is None or _is_local_spark(url):
+        raise BackendUnavailable(
+            "building from a table needs a persistent analytics backend (a Spark cluster or "
+            "a warehouse), and this workspace has "
+            + ("none" if url is None else f"only a local Spark session ({url})"),
+            hint="set events_url in journeykit.toml, e.g. pyspark://spark://host:7077",
+        )
+    engine = Engine(connect(url))
+    try:
+        build_on_backend(engine.backend, table, rules)
+    finally:
+        engine.close()
+
+
 def publish_after_import(folder: Path, url: str | None) -> None:
     """Copy the rebuilt ordered tables to a persistent backend (nothing to do otherwise)."""
-    if url is None or (is_spark(url) and url[len(SPARK_SCHEME) :].startswith("local")):
+    if url is None or _is_local_spark(url):
         return
     try:
         engine = Engine(connect(url))
