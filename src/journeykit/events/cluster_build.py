@@ -13,8 +13,8 @@ customer's events where they are (partitioned by customer), which scales out.
 The raw table needs ``customer_id``, ``ts`` (a timestamp) and ``event``; ``channel``,
 ``source`` and ``properties`` (JSON text) are optional. Events of a customer are ordered by
 time; ties by ``source_file`` and ``source_row`` where the table has them, as an import keeps
-the order of its files and rows (without them, ties are ordered by event name, then channel,
-which is deterministic but not the order of any file).
+the order of its files and rows (without them, ties are ordered by event name: deterministic
+unless two rows differ only in their channel, but not the order of any file).
 """
 
 from __future__ import annotations
