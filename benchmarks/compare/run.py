@@ -1,0 +1,221 @@
+"""journeykit against pm4py and retentioneering: the same data, timed end to end, results checked.
+
+Run (after ``bash scripts/setup.sh`` and ``bash benchmarks/compare/setup.sh``)::
+
+    .venv/bin/python benchmarks/compare/run.py --events 5000000 --customers 200000
+
+It generates one Parquet file with ``benchmarks/generate_events.py``, then runs every stage
+in a fresh process (so that each peak memory is its own): journeykit's with this Python (the
+project's ``.venv``), pm4py's and retentioneering's with ``benchmarks/.venv-compare``'s.
+Each competitor stage is end to end: reading the file, the tool's own preparation
+(``pm4py.format_dataframe``, retentioneering's ``Eventstream``) and the metric; journeykit's
+import is timed once and each metric after it, and the tables add them up for a fair
+end-to-end comparison. Library imports are outside every clock (they do not grow with the
+data). A stage is stopped after ``--timeout`` seconds or at ``--memory-limit`` GiB resident.
+
+The results of every tool are compared with journeykit's (:mod:`results`), and the Markdown
+tables (times, peak memory, equality) are printed for docs/benchmarks.md; ``--summary``
+keeps every number as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from results import (  # noqa: E402 (the folder is put on the path just above)
+    Comparison,
+    compare_funnel,
+    compare_transitions,
+    compare_variants,
+)
+from stage import FUNNEL  # noqa: E402
+from supervise import StageRun, run_stage  # noqa: E402
+from tables import COMPETITORS, METRICS, equality_table, memory_table, time_table  # noqa: E402
+
+COMPARE_PYTHON = HERE.parent / ".venv-compare" / "bin" / "python"
+SCRIPTS = {
+    "journeykit": "journeykit_stage.py",
+    "pm4py": "pm4py_stage.py",
+    "retentioneering": "retentioneering_stage.py",
+}
+STAGES = {
+    "journeykit": ("import", "transitions", "variants", "funnel", "markov"),
+    "pm4py": ("prepare", "transitions", "variants", "funnel"),
+    "retentioneering": ("prepare", "transitions", "variants", "funnel"),
+}
+#: The claim of issue 3 that pm4py's variants are wrong on unsorted frames, checked twice.
+CLAIM_STAGES = {
+    "variants_as_read": "pm4py.get_variants without format_dataframe, frame as read",
+    "variants_shuffled": "pm4py.get_variants without format_dataframe, rows shuffled",
+}
+
+
+def machine() -> str:
+    """The CPU, cores and memory of this machine, as the docs name it."""
+    cpu = platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        meminfo = Path("/proc/meminfo").read_text(encoding="utf-8").split()
+        memory = f", {int(meminfo[meminfo.index('MemTotal:') + 1]) / 1024**2:.0f} GiB"
+    except (OSError, ValueError):
+        memory = ""
+    return f"{cpu}, {os.cpu_count()} cores{memory}"
+
+
+def versions(python: Path) -> str:
+    """The versions of the competitors and of what they run on, from their environment."""
+    names = ("pm4py", "retentioneering", "pandas", "duckdb")
+    code = (
+        "import importlib.metadata as m, sys; "
+        f"print(', '.join(n + ' ' + m.version(n) for n in {names!r}), "
+        "'Python ' + sys.version.split()[0], sep=', ')"
+    )
+    done = subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def _comparisons(runs: dict[tuple[str, str], StageRun], top: int) -> list[tuple[str, str, str]]:
+    rows: list[tuple[str, str, str]] = []
+
+    def load(run: StageRun) -> Any:
+        assert run.result is not None
+        return json.loads(run.result.read_text(encoding="utf-8"))
+
+    for metric in ("transitions", "variants", "funnel"):
+        label = METRICS[metric].format(top=top)
+        reference = runs.get(("journeykit", metric))
+        for tool in COMPETITORS:
+            other = runs.get((tool, metric))
+            if reference is None or other is None or not (reference.ok and other.ok):
+                failed = [r for r in (reference, other) if r is not None and not r.ok]
+                why = ", ".join(f"{r.tool} {r.status}" for r in failed) or "not run"
+                rows.append((label, tool, f"not compared ({why})"))
+                continue
+            mine, theirs = load(reference), load(other)
+            comparison: Comparison
+            if metric == "transitions":
+                comparison = compare_transitions(tool, mine, theirs)
+            elif metric == "variants":
+                comparison = compare_variants(tool, mine, theirs, top)
+            else:
+                comparison = compare_funnel(tool, FUNNEL, mine, theirs)
+            rows.append((label, tool, comparison.summary()))
+    reference = runs.get(("journeykit", "variants"))
+    for stage, description in CLAIM_STAGES.items():
+        other = runs.get(("pm4py", stage))
+        if reference is None or other is None or not (reference.ok and other.ok):
+            continue
+        outcome = compare_variants("pm4py", load(reference), load(other), top).summary()
+        rows.append((f"variants (top {top}): {description}", "pm4py", outcome))
+    for tool in COMPETITORS:
+        rows.append(("attribution markov", tool, f"not compared: {tool} has no attribution model"))
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Generate the data, run every stage, compare and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--customers", type=int, default=40_000)
+    parser.add_argument("--top", type=int, default=10, help="variants to compare (default 10)")
+    parser.add_argument(
+        "--tools",
+        default="journeykit,pm4py,retentioneering",
+        help="comma-separated; journeykit is always run, as the reference",
+    )
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds per stage")
+    parser.add_argument("--memory-limit", type=float, default=12.0, help="GiB per stage")
+    parser.add_argument("--compare-python", type=Path, default=COMPARE_PYTHON)
+    parser.add_argument("--no-claim-check", action="store_true", help="skip pm4py's claim")
+    parser.add_argument("--summary", type=Path, help="write every number to this JSON file")
+    args = parser.parse_args(argv)
+    tools = ["journeykit"] + [t for t in args.tools.split(",") if t and t != "journeykit"]
+    unknown = [t for t in tools if t not in SCRIPTS]
+    if unknown:
+        parser.error(f"unknown tool {unknown[0]!r}; the tools are {', '.join(SCRIPTS)}")
+    if any(t != "journeykit" for t in tools) and not args.compare_python.exists():
+        parser.error(
+            f"{args.compare_python} does not exist: run bash benchmarks/compare/setup.sh first"
+        )
+
+    from generate_events import generate, write
+
+    started = dt.datetime.now(dt.UTC)
+    with tempfile.TemporaryDirectory(prefix="jk-compare-") as tmp:
+        work = Path(tmp)
+        data, folder = work / "events.parquet", work / "workspace"
+        folder.mkdir()
+        write(generate(args.events, args.customers), data)
+        runs: dict[tuple[str, str], StageRun] = {}
+        for tool in tools:
+            python = sys.executable if tool == "journeykit" else str(args.compare_python)
+            stages = STAGES[tool]
+            if tool == "pm4py" and not args.no_claim_check:
+                stages = stages + tuple(CLAIM_STAGES)
+            for stage in stages:
+                result = work / f"{tool}-{stage}.json"
+                command = [python, str(HERE / SCRIPTS[tool]), "--stage", stage]
+                command += ["--data", str(data), "--out", str(result), "--top", str(args.top)]
+                command += ["--folder", str(folder)]
+                run = run_stage(
+                    tool,
+                    stage,
+                    command,
+                    result,
+                    timeout_seconds=args.timeout,
+                    memory_limit_mib=args.memory_limit * 1024,
+                )
+                runs[(tool, stage)] = run
+                shown = f"{run.seconds:.2f} s" if run.ok else f"{run.status} {run.detail}"
+                print(f"{tool} {stage}: {shown}", file=sys.stderr, flush=True)
+                if tool == "journeykit" and stage == "import" and not run.ok:
+                    raise SystemExit(f"journeykit's import failed: {run.detail}")
+        comparisons = _comparisons(runs, args.top)
+        loads = [run.load_before[0] for run in runs.values()]
+        header = (
+            f"### {started:%Y-%m-%d %H:%M} UTC, {machine()} — {args.events:,} events, "
+            f"{args.customers:,} customers\n\n"
+            f"Competitors: {versions(args.compare_python) if len(tools) > 1 else 'not run'}. "
+            f"Load average (1 min) before the stages: {min(loads):.1f} to {max(loads):.1f}."
+        )
+        tables = "\n\n".join(
+            [
+                header,
+                "Seconds:\n\n" + time_table(runs, args.top, args.timeout, args.memory_limit * 1024),
+                "Peak memory (MiB):\n\n" + memory_table(runs, args.top),
+                "Results:\n\n" + equality_table(comparisons),
+            ]
+        )
+        print(tables)
+        if args.summary:
+            summary = {
+                "started": started.isoformat(),
+                "events": args.events,
+                "customers": args.customers,
+                "machine": machine(),
+                "runs": [run.to_json() for run in runs.values()],
+                "results": [list(row) for row in comparisons],
+            }
+            args.summary.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
