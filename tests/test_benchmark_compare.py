@@ -7,6 +7,7 @@ rows, and a single changed number is reported by name with both values.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from itertools import pairwise
@@ -19,7 +20,7 @@ from benchmarks.compare.results import (
     compare_variants,
     top_variants,
 )
-from benchmarks.compare.supervise import run_stage
+from benchmarks.compare.supervise import StageRun, run_stage
 from benchmarks.generate_events import generate, write
 
 from journeykit.events.engine import Engine
@@ -171,3 +172,18 @@ def test_a_stage_over_the_memory_limit_is_stopped(tmp_path: Path) -> None:
     assert run.status == "memory"
     assert run.peak_mib is not None
     assert run.peak_mib > 150
+
+
+def test_a_run_survives_the_summary_file_unchanged(tmp_path: Path) -> None:
+    # The tables of a long run are rendered again from its summary, so nothing may be lost.
+    run = StageRun(
+        "pm4py",
+        "funnel",
+        "memory",
+        peak_mib=12_300.5,
+        load_before=(4.1, 3.5, 2.0),
+        detail="stopped at 12.0 GiB resident after 205 s",
+    )
+    done = StageRun("journeykit", "import", "ok", 31.9, {"read": 3.2}, 2708.4, tmp_path / "r.json")
+    for original in (run, done):
+        assert StageRun.from_json(json.loads(json.dumps(original.to_json()))) == original

@@ -34,7 +34,6 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
 
 from results import (  # noqa: E402 (the folder is put on the path just above)
     Comparison,
@@ -44,7 +43,7 @@ from results import (  # noqa: E402 (the folder is put on the path just above)
 )
 from stage import FUNNEL  # noqa: E402
 from supervise import StageRun, run_stage  # noqa: E402
-from tables import COMPETITORS, METRICS, equality_table, memory_table, time_table  # noqa: E402
+from tables import COMPETITORS, METRICS, render  # noqa: E402
 
 COMPARE_PYTHON = HERE.parent / ".venv-compare" / "bin" / "python"
 SCRIPTS = {
@@ -91,6 +90,14 @@ def versions(python: Path) -> str:
     return done.stdout.strip()
 
 
+_WHY = {
+    "timeout": "stopped at the time limit",
+    "memory": "stopped at the memory limit",
+    "failed": "failed",
+    "skipped": "not run",
+}
+
+
 def _comparisons(runs: dict[tuple[str, str], StageRun], top: int) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
 
@@ -105,7 +112,7 @@ def _comparisons(runs: dict[tuple[str, str], StageRun], top: int) -> list[tuple[
             other = runs.get((tool, metric))
             if reference is None or other is None or not (reference.ok and other.ok):
                 failed = [r for r in (reference, other) if r is not None and not r.ok]
-                why = ", ".join(f"{r.tool} {r.status}" for r in failed) or "not run"
+                why = ", ".join(f"{r.tool} {_WHY[r.status]}" for r in failed) or "not run"
                 rows.append((label, tool, f"not compared ({why})"))
                 continue
             mine, theirs = load(reference), load(other)
@@ -144,25 +151,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--memory-limit", type=float, default=12.0, help="GiB per stage")
     parser.add_argument("--compare-python", type=Path, default=COMPARE_PYTHON)
     parser.add_argument("--no-claim-check", action="store_true", help="skip pm4py's claim")
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        metavar="TOOL:STAGE",
+        help="do not run this stage (one already known to exceed the limits at a smaller size)",
+    )
     parser.add_argument("--summary", type=Path, help="write every number to this JSON file")
+    parser.add_argument(
+        "--tables-from",
+        type=Path,
+        metavar="SUMMARY",
+        help="only print the tables of an earlier run from its --summary file",
+    )
     args = parser.parse_args(argv)
+    if args.tables_from:
+        print(render(json.loads(args.tables_from.read_text(encoding="utf-8"))))
+        return 0
     tools = ["journeykit"] + [t for t in args.tools.split(",") if t and t != "journeykit"]
     unknown = [t for t in tools if t not in SCRIPTS]
+    unknown += [s for s in args.skip if s.split(":")[0] not in SCRIPTS or ":" not in s]
     if unknown:
-        parser.error(f"unknown tool {unknown[0]!r}; the tools are {', '.join(SCRIPTS)}")
+        parser.error(
+            f"unknown tool or TOOL:STAGE {unknown[0]!r}; the tools are {', '.join(SCRIPTS)}"
+        )
     if any(t != "journeykit" for t in tools) and not args.compare_python.exists():
         parser.error(
             f"{args.compare_python} does not exist: run bash benchmarks/compare/setup.sh first"
         )
-
-    from generate_events import generate, write
 
     started = dt.datetime.now(dt.UTC)
     with tempfile.TemporaryDirectory(prefix="jk-compare-") as tmp:
         work = Path(tmp)
         data, folder = work / "events.parquet", work / "workspace"
         folder.mkdir()
-        write(generate(args.events, args.customers), data)
+        # In its own process, so that this one does not hold the generated table's memory
+        # while the stages run.
+        generator = [sys.executable, str(HERE.parent / "generate_events.py"), "--out", str(data)]
+        generator += ["--events", str(args.events), "--customers", str(args.customers)]
+        subprocess.run(generator, check=True, stdout=subprocess.DEVNULL)
         runs: dict[tuple[str, str], StageRun] = {}
         for tool in tools:
             python = sys.executable if tool == "journeykit" else str(args.compare_python)
@@ -170,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if tool == "pm4py" and not args.no_claim_check:
                 stages = stages + tuple(CLAIM_STAGES)
             for stage in stages:
+                if f"{tool}:{stage}" in args.skip:
+                    runs[(tool, stage)] = StageRun(tool, stage, "skipped", detail="--skip")
+                    continue
                 result = work / f"{tool}-{stage}.json"
                 command = [python, str(HERE / SCRIPTS[tool]), "--stage", stage]
                 command += ["--data", str(data), "--out", str(result), "--top", str(args.top)]
@@ -187,33 +218,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"{tool} {stage}: {shown}", file=sys.stderr, flush=True)
                 if tool == "journeykit" and stage == "import" and not run.ok:
                     raise SystemExit(f"journeykit's import failed: {run.detail}")
-        comparisons = _comparisons(runs, args.top)
-        loads = [run.load_before[0] for run in runs.values()]
-        header = (
-            f"### {started:%Y-%m-%d %H:%M} UTC, {machine()} — {args.events:,} events, "
-            f"{args.customers:,} customers\n\n"
-            f"Competitors: {versions(args.compare_python) if len(tools) > 1 else 'not run'}. "
-            f"Load average (1 min) before the stages: {min(loads):.1f} to {max(loads):.1f}."
-        )
-        tables = "\n\n".join(
-            [
-                header,
-                "Seconds:\n\n" + time_table(runs, args.top, args.timeout, args.memory_limit * 1024),
-                "Peak memory (MiB):\n\n" + memory_table(runs, args.top),
-                "Results:\n\n" + equality_table(comparisons),
-            ]
-        )
-        print(tables)
-        if args.summary:
-            summary = {
-                "started": started.isoformat(),
-                "events": args.events,
-                "customers": args.customers,
-                "machine": machine(),
-                "runs": [run.to_json() for run in runs.values()],
-                "results": [list(row) for row in comparisons],
-            }
-            args.summary.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+        summary = {
+            "started": started.isoformat(),
+            "events": args.events,
+            "customers": args.customers,
+            "machine": machine(),
+            "competitors": versions(args.compare_python) if len(tools) > 1 else None,
+            "top": args.top,
+            "timeout": args.timeout,
+            "memory_limit_gib": args.memory_limit,
+            "runs": [run.to_json() for run in runs.values()],
+            "results": [list(row) for row in _comparisons(runs, args.top)],
+        }
+    if args.summary:
+        args.summary.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    print(render(summary))
     return 0
 
 

@@ -28,7 +28,7 @@ class StageRun:
 
     tool: str
     stage: str
-    status: str  # "ok", "timeout", "memory" or "failed"
+    status: str  # "ok", "timeout", "memory", "failed" or "skipped"
     seconds: float | None = None
     parts: dict[str, float] = field(default_factory=dict)
     peak_mib: float | None = None
@@ -58,6 +58,22 @@ class StageRun:
             "load_before": list(self.load_before),
             "detail": self.detail,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StageRun:
+        """A run back from :meth:`to_json`."""
+        load = tuple(float(x) for x in data.get("load_before", (0.0, 0.0, 0.0)))
+        return cls(
+            tool=str(data["tool"]),
+            stage=str(data["stage"]),
+            status=str(data["status"]),
+            seconds=None if data.get("seconds") is None else float(data["seconds"]),
+            parts={str(k): float(v) for k, v in (data.get("parts") or {}).items()},
+            peak_mib=None if data.get("peak_mib") is None else float(data["peak_mib"]),
+            result=Path(data["result"]) if data.get("result") else None,
+            load_before=(load[0], load[1], load[2]),
+            detail=str(data.get("detail", "")),
+        )
 
 
 def _resident_mib(pid: int) -> float:

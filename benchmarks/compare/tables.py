@@ -1,8 +1,13 @@
-"""The Markdown tables of the comparison: times, speed-ups, peak memory, equal results."""
+"""The Markdown tables of the comparison: times, speed-ups, peak memory, equal results.
+
+They are rendered from the run's summary (the JSON that ``run.py --summary`` writes), so the
+tables of a long run can be rendered again without running it again.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from supervise import StageRun
 
@@ -15,100 +20,137 @@ METRICS = {
 }
 #: The competitors, in the order of the table's columns.
 COMPETITORS = ("pm4py", "retentioneering")
-#: The metrics that all three tools have, which make up the "one session" row.
+#: The metrics that all three tools have, which make up the "prepared once" row.
 SHARED = ("transitions", "variants", "funnel")
 
 Runs = Mapping[tuple[str, str], StageRun]
 
 
-def _stopped(run: StageRun, timeout_seconds: float, memory_limit_mib: float) -> str:
-    if run.status == "timeout":
-        return f"> {timeout_seconds / 60:.0f} min"
-    if run.status == "memory":
-        return f"> {memory_limit_mib / 1024:.0f} GiB RAM"
-    return "failed"
+class Limits:
+    """How a stage that was stopped is shown: over the time limit or the memory limit."""
+
+    def __init__(self, timeout_seconds: float, memory_limit_gib: float) -> None:
+        self.timeout_seconds = timeout_seconds
+        self.memory_limit_gib = memory_limit_gib
+
+    def cell(self, run: StageRun | None, seconds: float | None) -> str:
+        """``seconds``, or why there are none."""
+        if run is None:
+            return "no such function"
+        if run.status == "timeout":
+            return f"> {self.timeout_seconds / 60:.0f} min"
+        if run.status == "memory":
+            return f"> {self.memory_limit_gib:.0f} GiB RAM"
+        if not run.ok:
+            return run.status  # "failed" or "skipped"
+        return _seconds(seconds)
+
+    def ratio(self, run: StageRun | None, theirs: float | None, mine: float | None) -> str:
+        """How many times longer the competitor took; a lower bound if it was stopped."""
+        if run is None or mine is None or mine <= 0:
+            return "—"
+        if run.ok and theirs is not None:
+            return f"{theirs / mine:.1f}×"
+        if run.status == "timeout":
+            return f"> {self.timeout_seconds / mine:.0f}×"
+        return "—"
 
 
 def _seconds(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
 
 
-def _ratio(competitor: StageRun | None, journeykit: float | None, limit: float) -> str:
-    if competitor is None or journeykit is None or journeykit <= 0:
-        return "—"
-    if competitor.ok and competitor.seconds is not None:
-        return f"{competitor.seconds / journeykit:.1f}×"
-    if competitor.status == "timeout":
-        return f"> {limit / journeykit:.0f}×"
-    return "—"
+def _ok_seconds(run: StageRun | None, part: str | None = None) -> float | None:
+    if run is None or not run.ok:
+        return None
+    return run.seconds if part is None else run.part(part)
 
 
-def time_table(runs: Runs, top: int, timeout_seconds: float, memory_limit_mib: float) -> str:
-    """Seconds per tool and metric, end to end and after preparation, and the speed-ups."""
-    head = (
-        "| metric | journeykit after import | journeykit import + metric "
-        "| pm4py end to end | pm4py metric only | retentioneering end to end "
-        "| retentioneering metric only | pm4py ÷ journeykit | retentioneering ÷ journeykit |\n"
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-    )
-    imported = runs.get(("journeykit", "import"))
-    import_s = imported.seconds if imported and imported.ok else None
-    lines = [head]
-
-    def cells(tool: str, stage: str) -> tuple[str, str]:
-        run = runs.get((tool, stage))
-        if run is None:
-            return "no such function", "—"
-        if not run.ok:
-            return _stopped(run, timeout_seconds, memory_limit_mib), "—"
-        return _seconds(run.seconds), _seconds(run.part("metric"))
-
-    prepare = [cells(tool, "prepare") for tool in COMPETITORS]
-    lines.append(
-        f"| read + prepare / import | — | {_seconds(import_s)} "
-        f"| {prepare[0][0]} | — | {prepare[1][0]} | — | — | — |"
-    )
+def end_to_end_table(runs: Runs, top: int, limits: Limits) -> str:
+    """Seconds from reading the file to the result: journeykit's import + metric against each
+    competitor's read + preparation + metric."""
+    lines = [
+        "| metric | journeykit import + metric | pm4py | retentioneering "
+        "| pm4py ÷ journeykit | retentioneering ÷ journeykit |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    import_s = _ok_seconds(runs.get(("journeykit", "import")))
     for metric, label in METRICS.items():
-        mine = runs.get(("journeykit", metric))
-        after = mine.seconds if mine and mine.ok else None
-        total = after + import_s if after is not None and import_s is not None else None
-        theirs = [cells(tool, metric) for tool in COMPETITORS]
-        ratios = [_ratio(runs.get((tool, metric)), total, timeout_seconds) for tool in COMPETITORS]
+        after = _ok_seconds(runs.get(("journeykit", metric)))
+        mine = after + import_s if after is not None and import_s is not None else None
+        cells, ratios = [], []
+        for tool in COMPETITORS:
+            run = runs.get((tool, metric))
+            theirs = _ok_seconds(run)
+            cells.append(limits.cell(run, theirs))
+            ratios.append(limits.ratio(run, theirs, mine))
         lines.append(
-            f"| {label.format(top=top)} | {_seconds(after)} | {_seconds(total)} "
-            f"| {theirs[0][0]} | {theirs[0][1]} | {theirs[1][0]} | {theirs[1][1]} "
-            f"| {ratios[0]} | {ratios[1]} |"
+            f"| {label.format(top=top)} | {_seconds(mine)} | {' | '.join(cells)} "
+            f"| {' | '.join(ratios)} |"
         )
-    lines.append(_session_row(runs, import_s))
+    lines.append(_prepared_once_row(runs, import_s, limits))
     return "\n".join(lines)
 
 
-def _session_row(runs: Runs, import_s: float | None) -> str:
-    """The three shared metrics as an analyst runs them: prepare (import) once, then each."""
-    mine = [runs.get(("journeykit", m)) for m in SHARED]
-    total: float | None = None
-    if import_s is not None and all(r and r.ok for r in mine):
-        total = import_s + sum(r.seconds or 0.0 for r in mine if r)
-    theirs: list[float | None] = []
+def _prepared_once_row(runs: Runs, import_s: float | None, limits: Limits) -> str:
+    """The shared metrics as an analyst runs them: read and prepare (import) once, then each."""
+    mine_runs = [runs.get(("journeykit", m)) for m in SHARED]
+    mine: float | None = None
+    if import_s is not None and all(r is not None and r.ok for r in mine_runs):
+        mine = import_s + sum(_ok_seconds(r) or 0.0 for r in mine_runs)
+    cells, ratios = [], []
     for tool in COMPETITORS:
         prepare = runs.get((tool, "prepare"))
         stages = [runs.get((tool, m)) for m in SHARED]
-        if prepare and prepare.ok and all(r and r.ok for r in stages):
-            metric = sum(r.part("metric") or 0.0 for r in stages if r)
-            theirs.append((prepare.seconds or 0.0) + metric)
+        stopped = next((r for r in stages if r is not None and not r.ok), None)
+        if prepare is not None and prepare.ok and stopped is None:
+            theirs = (prepare.seconds or 0.0) + sum(_ok_seconds(r, "metric") or 0.0 for r in stages)
+            cells.append(_seconds(theirs))
+            ratios.append(limits.ratio(prepare, theirs, mine))
         else:
-            theirs.append(None)
-    ratios = [f"{t / total:.1f}×" if t is not None and total else "—" for t in theirs]
+            cells.append(f"{stopped.stage} {limits.cell(stopped, None)}" if stopped else "—")
+            ratios.append("—")
     return (
-        f"| transitions + variants + funnel, prepared once | — | {_seconds(total)} "
-        f"| {_seconds(theirs[0])} | — | {_seconds(theirs[1])} | — | {ratios[0]} | {ratios[1]} |"
+        f"| transitions + variants + funnel, prepared once | {_seconds(mine)} "
+        f"| {' | '.join(cells)} | {' | '.join(ratios)} |"
     )
+
+
+def after_preparation_table(runs: Runs, top: int, limits: Limits) -> str:
+    """Seconds of the metric alone, once the data is imported (journeykit) or prepared
+    (pm4py's ``format_dataframe``, retentioneering's ``Eventstream``)."""
+    lines = [
+        "| step | journeykit | pm4py | retentioneering "
+        "| pm4py ÷ journeykit | retentioneering ÷ journeykit |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    mine_import = _ok_seconds(runs.get(("journeykit", "import")))
+    cells = []
+    for tool in COMPETITORS:
+        run = runs.get((tool, "prepare"))
+        cells.append(limits.cell(run, _ok_seconds(run)))
+    lines.append(
+        f"| read + import / prepare | {_seconds(mine_import)} | {' | '.join(cells)} | — | — |"
+    )
+    for metric, label in METRICS.items():
+        mine = _ok_seconds(runs.get(("journeykit", metric)))
+        cells, ratios = [], []
+        for tool in COMPETITORS:
+            run = runs.get((tool, metric))
+            theirs = _ok_seconds(run, "metric")
+            cells.append(limits.cell(run, theirs))
+            ratios.append(limits.ratio(run, theirs, mine) if run is None or run.ok else "—")
+        lines.append(
+            f"| {label.format(top=top)} | {_seconds(mine)} | {' | '.join(cells)} "
+            f"| {' | '.join(ratios)} |"
+        )
+    return "\n".join(lines)
 
 
 def memory_table(runs: Runs, top: int) -> str:
     """Peak resident memory of every stage process, in MiB."""
     lines = ["| stage | journeykit | pm4py | retentioneering |", "|---|---:|---:|---:|"]
-    stages = {"import / prepare": ("import", "prepare", "prepare")}
+    stages = {"read + import / prepare": ("import", "prepare", "prepare")}
     for metric, label in METRICS.items():
         stages[label.format(top=top)] = (metric, metric, metric)
     for label, names in stages.items():
@@ -120,14 +162,40 @@ def memory_table(runs: Runs, top: int) -> str:
             elif run.peak_mib is None:
                 cells.append(run.status)
             else:
-                over = "" if run.ok else f" ({run.status})"
+                over = "" if run.ok else f" (stopped: {run.status})"
                 cells.append(f"{run.peak_mib:,.0f}{over}")
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
-def equality_table(rows: Sequence[tuple[str, str, str]]) -> str:
+def equality_table(rows: Sequence[Sequence[str]]) -> str:
     """Rows of (metric, tool, outcome): equal, what differs, or why it was not compared."""
     lines = ["| metric | tool | results against journeykit |", "|---|---|---|"]
     lines += [f"| {metric} | {tool} | {outcome} |" for metric, tool, outcome in rows]
     return "\n".join(lines)
+
+
+def render(summary: Mapping[str, Any]) -> str:
+    """Every table of one run, with the date, machine, versions and load, from its summary."""
+    runs = {(r.tool, r.stage): r for r in map(StageRun.from_json, summary["runs"])}
+    top = int(summary["top"])
+    limits = Limits(float(summary["timeout"]), float(summary["memory_limit_gib"]))
+    loads = [run.load_before[0] for run in runs.values() if run.status != "skipped"]
+    started = str(summary["started"])
+    header = (
+        f"### {started[:10]} {started[11:16]} UTC, {summary['machine']} — "
+        f"{summary['events']:,} events, {summary['customers']:,} customers\n\n"
+        f"Versions: {summary['competitors'] or 'competitors not run'}. Load average (1 min) before "
+        f"the stages: {min(loads):.1f} to {max(loads):.1f}."
+    )
+    return "\n\n".join(
+        [
+            header,
+            "End to end, seconds (reading the Parquet file to the result):\n\n"
+            + end_to_end_table(runs, top, limits),
+            "After import or preparation, seconds (the metric alone):\n\n"
+            + after_preparation_table(runs, top, limits),
+            "Peak memory of each stage's process, MiB:\n\n" + memory_table(runs, top),
+            "Results:\n\n" + equality_table(summary["results"]),
+        ]
+    )
