@@ -41,8 +41,10 @@ class Limits:
             return f"> {self.timeout_seconds / 60:.0f} min"
         if run.status == "memory":
             return f"> {self.memory_limit_gib:.0f} GiB RAM"
+        if run.status == "skipped":
+            return "not run"
         if not run.ok:
-            return run.status  # "failed" or "skipped"
+            return run.status  # "failed"
         return _seconds(seconds)
 
     def ratio(self, run: StageRun | None, theirs: float | None, mine: float | None) -> str:
