@@ -12,6 +12,7 @@ import sys
 from collections import Counter
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from benchmarks.compare.results import (
@@ -21,6 +22,7 @@ from benchmarks.compare.results import (
     top_variants,
 )
 from benchmarks.compare.supervise import StageRun, run_stage
+from benchmarks.compare.tables import render
 from benchmarks.generate_events import generate, write
 
 from journeykit.events.engine import Engine
@@ -187,3 +189,77 @@ def test_a_run_survives_the_summary_file_unchanged(tmp_path: Path) -> None:
     done = StageRun("journeykit", "import", "ok", 31.9, {"read": 3.2}, 2708.4, tmp_path / "r.json")
     for original in (run, done):
         assert StageRun.from_json(json.loads(json.dumps(original.to_json()))) == original
+
+
+def _summary(runs: list[StageRun]) -> dict[str, Any]:
+    return {
+        "started": "2026-12-01T09:02:43+00:00",
+        "events": 20_000_000,
+        "customers": 800_000,
+        "machine": "2 cores",
+        "competitors": "pm4py 2.7.23.11",
+        "top": 10,
+        "timeout": 900.0,
+        "memory_limit_gib": 12.0,
+        "runs": [run.to_json() for run in runs],
+        "results": [["transitions", "pm4py", "equal (900 compared)"]],
+    }
+
+
+def _ok(tool: str, stage: str, seconds: float, metric: float | None = None) -> StageRun:
+    parts = {} if metric is None else {"metric": metric}
+    return StageRun(tool, stage, "ok", seconds, parts, 100.0, load_before=(2.5, 2.0, 1.0))
+
+
+def _row(table: str, label: str) -> list[str]:
+    line = next(x for x in table.splitlines() if x.startswith(f"| {label} |"))
+    return [cell.strip() for cell in line.strip("|").split("|")]
+
+
+def test_the_tables_add_import_and_metric_and_show_stopped_stages_as_such() -> None:
+    runs = [
+        _ok("journeykit", "import", 20.0),
+        _ok("journeykit", "transitions", 2.0),
+        _ok("journeykit", "variants", 1.0),
+        _ok("journeykit", "funnel", 2.0),
+        _ok("pm4py", "prepare", 10.0),
+        _ok("pm4py", "transitions", 44.0, metric=33.0),
+        _ok("pm4py", "variants", 15.0, metric=4.0),
+        StageRun("pm4py", "funnel", "timeout", peak_mib=900.0, load_before=(6.0, 5.0, 4.0)),
+        _ok("retentioneering", "prepare", 12.0),
+        _ok("retentioneering", "transitions", 30.0, metric=16.0),
+        StageRun(
+            "retentioneering", "variants", "memory", peak_mib=12_500.0, load_before=(3.0, 3.0, 3.0)
+        ),
+        StageRun("retentioneering", "funnel", "skipped", detail="--skip"),
+    ]
+    text = render(_summary(runs))
+    assert "2026-12-01 09:02 UTC" in text
+    assert "Load average (1 min) before the stages: 2.5 to 6.0." in text  # skipped: no load
+    end_to_end, after = text.split("After import or preparation")
+    # journeykit's import + metric against the competitors' end-to-end seconds
+    assert _row(end_to_end, "transitions") == [
+        "transitions",
+        "22.00",
+        "44.00",
+        "30.00",
+        "2.0×",
+        "1.4×",
+    ]
+    # a stage stopped at the time limit gives a lower bound: 900 s / 22 s
+    assert _row(end_to_end, "funnel (4 steps)") == [
+        "funnel (4 steps)",
+        "22.00",
+        "> 15 min",
+        "not run",
+        "> 41×",
+        "—",
+    ]
+    assert _row(end_to_end, "variants (top 10)")[3] == "> 12 GiB RAM"
+    assert _row(end_to_end, "attribution markov")[2] == "no such function"
+    # prepared once: 20 + 2 + 1 + 2 for journeykit; pm4py's funnel did not finish
+    once = _row(end_to_end, "transitions + variants + funnel, prepared once")
+    assert once[1:3] == ["25.00", "funnel > 15 min"]
+    # after preparation: the metric parts alone
+    assert _row(after, "transitions") == ["transitions", "2.00", "33.00", "16.00", "16.5×", "8.0×"]
+    assert _row(after, "read + import / prepare")[1:4] == ["20.00", "10.00", "12.00"]

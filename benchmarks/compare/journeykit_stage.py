@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from stage import CONVERSION, FUNNEL, Clock, arguments, report
+from benchmarks.compare.stage import CONVERSION, FUNNEL, Clock, arguments, report
 
 STAGES = ("import", "transitions", "variants", "funnel", "markov")
 

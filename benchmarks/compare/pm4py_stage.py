@@ -23,8 +23,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from results import top_variants
-from stage import FUNNEL, Clock, arguments, report
+from benchmarks.compare.results import top_variants
+from benchmarks.compare.stage import FUNNEL, Clock, arguments, report
 
 STAGES = (
     "prepare",

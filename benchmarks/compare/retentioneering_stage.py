@@ -24,8 +24,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from results import top_variants
-from stage import FUNNEL, Clock, arguments, report
+from benchmarks.compare.results import top_variants
+from benchmarks.compare.stage import FUNNEL, Clock, arguments, report
 
 STAGES = ("prepare", "transitions", "variants", "funnel")
 SCHEMA = {"path_cols": ["customer_id"], "event_col": "event", "timestamp_col": "ts"}

@@ -33,23 +33,27 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+ROOT = HERE.parent.parent
+# Run as a script (python benchmarks/compare/run.py), the repository is not on the path yet.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-from results import (  # noqa: E402 (the folder is put on the path just above)
+from benchmarks.compare.results import (  # noqa: E402 (after the path is set above)
     Comparison,
     compare_funnel,
     compare_transitions,
     compare_variants,
 )
-from stage import FUNNEL  # noqa: E402
-from supervise import StageRun, run_stage  # noqa: E402
-from tables import COMPETITORS, METRICS, render  # noqa: E402
+from benchmarks.compare.stage import FUNNEL  # noqa: E402
+from benchmarks.compare.supervise import StageRun, run_stage  # noqa: E402
+from benchmarks.compare.tables import COMPETITORS, METRICS, render  # noqa: E402
 
 COMPARE_PYTHON = HERE.parent / ".venv-compare" / "bin" / "python"
+#: The stage module of each tool, run as ``python -m`` from the repository's root.
 SCRIPTS = {
-    "journeykit": "journeykit_stage.py",
-    "pm4py": "pm4py_stage.py",
-    "retentioneering": "retentioneering_stage.py",
+    "journeykit": "benchmarks.compare.journeykit_stage",
+    "pm4py": "benchmarks.compare.pm4py_stage",
+    "retentioneering": "benchmarks.compare.retentioneering_stage",
 }
 STAGES = {
     "journeykit": ("import", "transitions", "variants", "funnel", "markov"),
@@ -202,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     runs[(tool, stage)] = StageRun(tool, stage, "skipped", detail="--skip")
                     continue
                 result = work / f"{tool}-{stage}.json"
-                command = [python, str(HERE / SCRIPTS[tool]), "--stage", stage]
+                command = [python, "-m", SCRIPTS[tool], "--stage", stage]
                 command += ["--data", str(data), "--out", str(result), "--top", str(args.top)]
                 command += ["--folder", str(folder)]
                 run = run_stage(
@@ -212,6 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     result,
                     timeout_seconds=args.timeout,
                     memory_limit_mib=args.memory_limit * 1024,
+                    cwd=ROOT,
                 )
                 runs[(tool, stage)] = run
                 shown = f"{run.seconds:.2f} s" if run.ok else f"{run.status} {run.detail}"

@@ -4,8 +4,8 @@ A stage is one tool computing one metric in a fresh process, so that its peak me
 own. It is run with the Python of the tool's environment (the project's ``.venv`` for
 journeykit, ``benchmarks/.venv-compare`` for the competitors), so this module needs nothing
 beyond the standard library. The stage writes its result in the format of
-:mod:`results` to ``--out`` and prints one JSON line with its timings on standard output,
-which :mod:`run` reads.
+:mod:`benchmarks.compare.results` to ``--out`` and prints one JSON line with its timings
+on standard output, which :mod:`benchmarks.compare.run` reads.
 """
 
 from __future__ import annotations

@@ -95,12 +95,13 @@ def run_stage(
     *,
     timeout_seconds: float,
     memory_limit_mib: float,
+    cwd: Path | None = None,
 ) -> StageRun:
-    """Run ``command`` (a stage script writing to ``result``) and return how it went."""
+    """Run ``command`` (a stage writing to ``result``) in ``cwd`` and return how it went."""
     load = os.getloadavg()
     started = time.monotonic()
     with subprocess.Popen(
-        list(command), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        list(command), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd
     ) as process:
         stopped = ""
         peak_seen = 0.0

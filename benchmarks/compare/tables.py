@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from supervise import StageRun
+from benchmarks.compare.supervise import StageRun
 
 #: The metrics every tool is asked for, with their table labels.
 METRICS = {
@@ -162,7 +162,7 @@ def memory_table(runs: Runs, top: int) -> str:
             if run is None:
                 cells.append("—")
             elif run.peak_mib is None:
-                cells.append(run.status)
+                cells.append("not run" if run.status == "skipped" else run.status)
             else:
                 over = "" if run.ok else f" (stopped: {run.status})"
                 cells.append(f"{run.peak_mib:,.0f}{over}")
