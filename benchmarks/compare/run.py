@@ -94,6 +94,15 @@ def versions(python: Path) -> str:
     return done.stdout.strip()
 
 
+def _size(data: Path) -> tuple[int, int]:
+    """Events and distinct customers of a Parquet file."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    customers = pq.read_table(data, columns=["customer_id"]).column(0)
+    return len(customers), len(pc.unique(customers))
+
+
 _WHY = {
     "timeout": "stopped at the time limit",
     "memory": "stopped at the memory limit",
@@ -145,6 +154,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--customers", type=int, default=40_000)
+    parser.add_argument(
+        "--data",
+        type=Path,
+        help="an existing Parquet file with customer_id, ts, event and channel instead of "
+        "generated data (then --events and --customers are ignored)",
+    )
     parser.add_argument("--top", type=int, default=10, help="variants to compare (default 10)")
     parser.add_argument(
         "--tools",
@@ -180,6 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(
             f"unknown tool or TOOL:STAGE {unknown[0]!r}; the tools are {', '.join(SCRIPTS)}"
         )
+    if args.data is not None and not args.data.is_file():
+        parser.error(f"--data {args.data}: no such file")
     if any(t != "journeykit" for t in tools) and not args.compare_python.exists():
         parser.error(
             f"{args.compare_python} does not exist: run bash benchmarks/compare/setup.sh first"
@@ -188,13 +205,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = dt.datetime.now(dt.UTC)
     with tempfile.TemporaryDirectory(prefix="jk-compare-") as tmp:
         work = Path(tmp)
-        data, folder = work / "events.parquet", work / "workspace"
+        data = args.data.resolve() if args.data else work / "events.parquet"
+        folder = work / "workspace"
         folder.mkdir()
         # In its own process, so that this one does not hold the generated table's memory
         # while the stages run.
-        generator = [sys.executable, str(HERE.parent / "generate_events.py"), "--out", str(data)]
-        generator += ["--events", str(args.events), "--customers", str(args.customers)]
-        subprocess.run(generator, check=True, stdout=subprocess.DEVNULL)
+        if args.data is None:
+            generator = [sys.executable, str(HERE.parent / "generate_events.py")]
+            generator += ["--out", str(data), "--events", str(args.events)]
+            generator += ["--customers", str(args.customers)]
+            subprocess.run(generator, check=True, stdout=subprocess.DEVNULL)
+        events, customers = _size(data)
         runs: dict[tuple[str, str], StageRun] = {}
         for tool in tools:
             python = sys.executable if tool == "journeykit" else str(args.compare_python)
@@ -225,8 +246,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     raise SystemExit(f"journeykit's import failed: {run.detail}")
         summary = {
             "started": started.isoformat(),
-            "events": args.events,
-            "customers": args.customers,
+            "events": events,
+            "customers": customers,
+            "data": str(args.data) if args.data else "benchmarks/generate_events.py",
             "machine": machine(),
             "competitors": versions(args.compare_python) if len(tools) > 1 else None,
             "top": args.top,
