@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         clock.mark("read")
         EventStore(args.folder).add(batch.table, rules=TouchpointRules())
         clock.mark("prepare")
-        result = {"events": batch.table.num_rows}
+        result = {"events": batch.table.num_rows, "rejects": len(batch.rejects)}
     else:
         log = EventLog.of(Engine.for_workspace(args.folder))
         if args.stage == "transitions":

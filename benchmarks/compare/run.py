@@ -242,8 +242,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 runs[(tool, stage)] = run
                 shown = f"{run.seconds:.2f} s" if run.ok else f"{run.status} {run.detail}"
                 print(f"{tool} {stage}: {shown}", file=sys.stderr, flush=True)
-                if tool == "journeykit" and stage == "import" and not run.ok:
-                    raise SystemExit(f"journeykit's import failed: {run.detail}")
+                if tool == "journeykit" and stage == "import":
+                    if not run.ok:
+                        raise SystemExit(f"journeykit's import failed: {run.detail}")
+                    imported = json.loads(result.read_text(encoding="utf-8"))
+                    rejects = int(imported.get("rejects", 0))
+                    if rejects:
+                        # The competitors count every row, so their results will differ.
+                        print(
+                            f"journeykit rejected {rejects:,} rows (duplicates or unusable)",
+                            file=sys.stderr,
+                        )
         summary = {
             "started": started.isoformat(),
             "events": events,
