@@ -117,7 +117,9 @@ INDIRECT_CHANNELS = frozenset({"price_comparison", "review_site", "word_of_mouth
 TOUCHPOINT_LINE = re.compile(r"^(?P<name>.*?)\s*\((?P<marks>[^()]*)\)\s*$")
 
 #: An emotion cell: a score -2..+2, optionally followed by the rating, e.g. ``-2 (enttäuschend)``.
-EMOTION_CELL = re.compile(r"^\s*(?P<score>[+\-−–]?\d+)\s*(?:\(?\s*(?P<rating>[^()]*?)\s*\)?)?\s*$")
+EMOTION_CELL = re.compile(
+    r"^\s*(?P<score>[+-]?\d+)(?:\s*\((?P<bracketed>[^()]*)\)|\s+(?P<word>\S.*?))?\s*$"
+)
 
 RATING_WORDS: dict[str, str] = {
     word.casefold(): key for key, pair in RATING_LABELS.items() for word in pair
