@@ -226,6 +226,14 @@ def test_keyboard_moves_and_deletes_items(page: Page, server: str) -> None:
     page.keyboard.press("Delete")
     wait_for_revision(page, 5)
     expect(page.locator(f'[data-item-id="{first_id}"]')).to_have_count(0)
+    expect(page.locator("#journey-revision")).to_have_text("Revision 5")
+
+    # the toolbar's form outside the map is based on the revision the map shows now
+    page.locator("#new-phase-name").fill("Empfehlung")
+    page.get_by_role("button", name="Phase hinzufügen").click()
+    wait_for_revision(page, 6)
+    expect(page.locator(".phase-head").last).to_contain_text("Empfehlung")
+    expect(page.locator("#new-phase-name")).to_have_value("")
 
 
 def test_add_an_item_and_a_blank_one_is_refused_in_place(page: Page) -> None:
@@ -273,3 +281,18 @@ def test_an_edit_in_a_stale_tab_shows_both_versions(
     wait_for_revision(page, 4)
     expect(page.locator('[data-item-id="st-bezahlen.pain-1"]')).to_contain_text("Meine Fassung")
     expect(conflict).to_have_count(0)
+
+
+def test_project_persona_and_side_by_side_pages(page: Page, server: str) -> None:
+    page.goto("/")
+    page.get_by_role("link", name="Beetwerk: Neukunden aus dem Preisvergleich").click()
+    expect(page.locator("h1")).to_have_text("Beetwerk: Neukunden aus dem Preisvergleich")
+    expect(page.locator(".scope dt")).to_have_count(4)
+    keep_screenshot(page, "project")
+    page.get_by_role("link", name="Sparfuchs Sabine").click()
+    expect(page.locator(".persona-card h1")).to_have_text("Sparfuchs Sabine")
+    keep_screenshot(page, "persona")
+    page.goto(MAP)
+    page.get_by_role("button", name="Soll-Journey anlegen").click()
+    expect(page.locator(".side-by-side svg.journeykit-map")).to_have_count(2)
+    keep_screenshot(page, "as-is-to-be")

@@ -438,9 +438,18 @@
     }
   }
 
+  /* Forms and labels outside the map follow the revision it shows. */
+  function syncRevision(map) {
+    for (const input of document.querySelectorAll("input[data-base]")) input.value = map.dataset.revision;
+    const label = document.getElementById("journey-revision");
+    if (label && map.dataset.msgRevision) label.textContent = map.dataset.msgRevision.replace("{number}", map.dataset.revision);
+  }
+
   function setUp() {
     const map = mapEl();
-    if (!map || map.dataset.ready) return;
+    if (!map) return;
+    syncRevision(map);
+    if (map.dataset.ready) return;
     map.dataset.ready = "1";
     map.addEventListener("keydown", onKey);
     map.addEventListener("click", onClick);
