@@ -2,8 +2,8 @@
 # Makes sure the system packages the tests need are on this machine (Debian packages):
 # PostgreSQL's server binaries (the tests start their own server on loopback), a Java
 # runtime for the local Spark session of the engine's parity tests, and Chromium for the
-# browser tests of the web pages (Playwright drives Debian's build). Nothing here starts a
-# service.
+# browser tests of the web pages (Playwright drives Debian's build), DejaVu fonts (umlauts in
+# exported maps) and Pango, which WeasyPrint prints PDFs with. Nothing here starts a service.
 set -euo pipefail
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
