@@ -123,11 +123,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Click or press Enter to edit",
     },
     "map.add": {"de": "Eintrag", "en": "Item"},
-    "map.add_item": {"de": "{lane} zu „{step}“ hinzufügen", "en": "Add {lane} to “{step}”"},
-    "map.score_of": {
-        "de": "Emotion von {persona} bei „{step}“",
-        "en": "Emotion of {persona} at “{step}”",
-    },
+    "map.add_to_lane": {"de": "{lane}: Eintrag hinzufügen", "en": "{lane}: add an item"},
     "map.saving": {"de": "Speichert …", "en": "Saving …"},
     "map.failed": {
         "de": "Das hat nicht geklappt. Bitte laden Sie die Seite neu.",
@@ -181,10 +177,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "facts.hypotheses": {"de": "Hypothesen", "en": "Hypotheses"},
     "facts.measures": {"de": "Maßnahmen", "en": "Measures"},
     "facts.kpis": {"de": "KPIs", "en": "KPIs"},
-    "facts.evidence_n": {"de": "{count} Belege", "en": "{count} evidence"},
-    "facts.hypotheses_n": {"de": "{count} Hypothesen", "en": "{count} hypotheses"},
-    "facts.measures_n": {"de": "{count} Maßnahmen", "en": "{count} measures"},
-    "facts.kpis_n": {"de": "{count} KPIs", "en": "{count} KPIs"},
     "facts.none": {"de": "keine Belege", "en": "no evidence"},
     "facts.none_help": {
         "de": "Dieser Schritt beruht noch auf Annahmen: Fakten statt Annahmen.",

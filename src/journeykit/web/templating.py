@@ -47,6 +47,7 @@ def icon_names() -> frozenset[str]:
     return frozenset(re.findall(r'<symbol id="([^"]+)"', SPRITE.read_text(encoding="utf-8")))
 
 
+@functools.lru_cache(maxsize=256)
 def icon(name: str, label: str | None = None) -> Markup:
     """A vendored Lucide icon from the sprite (decorative unless ``label`` names it).
 

@@ -9,8 +9,11 @@ from fastapi import APIRouter, Form
 from fastapi.responses import HTMLResponse, Response
 
 from journeykit.model.document import JourneyDocument
+from journeykit.model.lanes import TEXT_LANES
 from journeykit.render.emotion_curve import curve_personas
-from journeykit.web import mapview
+from journeykit.render.labels import label as render_label
+from journeykit.render.labels import lane_label
+from journeykit.web import map_cells, mapview
 from journeykit.web.gate import Visit, VisitDep
 from journeykit.web.pages.render import answer_edit, page
 from journeykit.web.services import journeys as service
@@ -35,10 +38,51 @@ def hidden_lanes(visit: Visit) -> tuple[str, ...]:
     return mapview.parse_hidden(visit.request.cookies.get(HIDE_COOKIE))
 
 
+def map_labels(visit: Visit) -> dict[str, str]:
+    """The map's repeated labels, translated once per render rather than once per step."""
+    keys = (
+        "phase",
+        "step",
+        "click_to_edit",
+        "add_step",
+        "delete_phase",
+        "delete_step",
+        "drag",
+        "delete_item",
+        "add",
+    )
+    labels = {key: visit.t(f"map.{key}") for key in keys}
+    labels.update(
+        {
+            "evidence": visit.t("facts.evidence"),
+            "hypotheses": visit.t("facts.hypotheses"),
+            "measures": visit.t("facts.measures"),
+            "kpis": visit.t("facts.kpis"),
+            "none": visit.t("facts.none"),
+            "none_help": visit.t("facts.none_help"),
+        }
+    )
+    for mark in ("digital", "personal", "direct", "indirect"):
+        labels[mark] = render_label(mark, visit.language)
+    return labels
+
+
 def map_context(visit: Visit, doc: JourneyDocument) -> dict[str, Any]:
     """Everything the map templates need."""
     hidden = hidden_lanes(visit)
     return {
+        "labels": map_labels(visit),
+        "text_lane_cell": map_cells.text_lane_cell,
+        "touchpoint_cell": map_cells.touchpoint_cell,
+        "scores_cell": map_cells.scores_cell,
+        "lane_add": {
+            lane: visit.t("map.add_to_lane", lane=lane_label(lane, visit.language))
+            for lane in TEXT_LANES
+        },
+        "emotions_of": {
+            step.id: {emotion.persona_id: emotion for emotion in step.lanes.emotions}
+            for _phase, step in doc.journey.steps()
+        },
         "doc": doc,
         "journey": doc.journey,
         "facts": mapview.step_facts(doc),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -37,14 +39,62 @@ class Saved:
     created_id: str | None = None
 
 
+class DocumentCache:
+    """Parsed journey documents by workspace, journey and revision.
+
+    A revision never changes once saved, so a parsed document can be reused until it falls out
+    of the cache; only the head's number is read from the store on each request. Callers never
+    mutate what they get (the edits copy first).
+    """
+
+    def __init__(self, size: int = 32) -> None:
+        self._size = size
+        self._documents: OrderedDict[tuple[str, str, int], JourneyDocument] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str, int]) -> JourneyDocument | None:
+        """The cached document, if any."""
+        with self._lock:
+            doc = self._documents.get(key)
+            if doc is not None:
+                self._documents.move_to_end(key)
+            return doc
+
+    def put(self, key: tuple[str, str, int], doc: JourneyDocument) -> None:
+        """Remember ``doc``, forgetting the least recently used one beyond the size."""
+        with self._lock:
+            self._documents[key] = doc
+            self._documents.move_to_end(key)
+            while len(self._documents) > self._size:
+                self._documents.popitem(last=False)
+
+
+DOCUMENTS = DocumentCache()
+
+
 def list_journeys(ws: Workspace) -> list[JourneySummary]:
     """Every journey of the workspace, ordered by title."""
     return ws.journeys().list()
 
 
+def head_revision(ws: Workspace, journey_id: str) -> int:
+    """The journey's head revision; not found names the nearest journey id."""
+    for summary in ws.journeys().list():
+        if summary.id == journey_id:
+            return summary.revision
+    ws.journeys().get(journey_id)  # raises the not-found error with its suggestion
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 def get_journey(ws: Workspace, journey_id: str, revision: int | None = None) -> JourneyDocument:
     """The journey document at ``revision`` (default: the head)."""
-    return ws.journeys().get(journey_id, revision)
+    number = revision if revision is not None else head_revision(ws, journey_id)
+    key = (str(ws.path), journey_id, number)
+    doc = DOCUMENTS.get(key)
+    if doc is None:
+        doc = ws.journeys().get(journey_id, number)
+        DOCUMENTS.put(key, doc)
+    return doc
 
 
 def edit_journey(
@@ -61,12 +111,18 @@ def edit_journey(
     A stale base raises :class:`StaleEdit` carrying the current document; the store checks
     the base again inside its transaction, so two edits racing cannot both win.
     """
-    store = ws.journeys()
-    head = store.get(journey_id)
+    head = get_journey(ws, journey_id)
     if head.revision != base_revision:
         raise StaleEdit(journey_id, base_revision, head)
     changed = change(head)
-    return store.save(changed, author=actor.name, message=message, base_revision=base_revision)
+    info = ws.journeys().save(
+        changed, author=actor.name, message=message, base_revision=base_revision
+    )
+    if not info.unchanged:
+        # What was just saved is what the next page shows: no need to parse it back.
+        saved = changed.model_copy(update={"revision": info.number})
+        DOCUMENTS.put((str(ws.path), journey_id, info.number), saved)
+    return info
 
 
 def _t(actor: Actor, key: str, **params: object) -> str:

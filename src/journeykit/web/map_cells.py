@@ -1,0 +1,76 @@
+"""The map page's repeated cells as HTML, built in Python.
+
+A map of 100 steps has about 2,000 lane items; a template pays for every interpolation, so the
+cells that repeat per step and lane are built here with :func:`html.escape` (the template keeps
+the page's structure). Ids are not escaped: the model allows only ``A-Z a-z 0-9 _ . : -`` in
+them. The markup matches what ``static/js/map.js`` expects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+
+from markupsafe import Markup
+
+from journeykit.model.journey import Step
+from journeykit.model.lanes import Emotion
+from journeykit.render.emotion_curve import CurvePersona
+from journeykit.web.templating import CHANNEL_ICONS, icon
+
+
+def text_lane_cell(step: Step, lane: str, labels: Mapping[str, str], add_label: str) -> Markup:
+    """A text lane of a step: its items (editable, draggable) and the button that adds one."""
+    step_id = step.id
+    delete = escape(labels["delete_item"])
+    items = "".join(
+        f'<li class="item" tabindex="0" data-item-id="{item.id}">'
+        f'<span class="editable item-text" data-field="text">{escape(item.text, quote=False)}'
+        f'</span><button type="button" class="item-delete" tabindex="-1" aria-label="{delete}">'
+        "×</button></li>"
+        for item in step.lanes.text_lane(lane)
+    )
+    return Markup(
+        f'<div class="cell cell-lane lane-{lane}">'
+        f'<ul class="items" data-step-id="{step_id}" data-lane="{lane}">{items}</ul>'
+        f'<button type="button" class="add-item" aria-label="{escape(add_label)} · '
+        f'{escape(step.title)}">+ {escape(labels["add"])}</button></div>'
+    )
+
+
+def touchpoint_cell(step: Step, labels: Mapping[str, str]) -> Markup:
+    """The touchpoints of a step with channel icon and digital/personal, direct/indirect."""
+    cards = "".join(
+        f'<div class="touchpoint" data-touchpoint-id="{tp.id}">'
+        f'<span class="channel" title="{escape(tp.channel)}">'
+        f"{icon(CHANNEL_ICONS.get(tp.channel, 'globe'))}</span>"
+        f'<span class="tp-name">{escape(tp.name, quote=False)}</span>'
+        f'<span class="tp-marks"><span class="mark mark-{tp.mode}">{escape(labels[tp.mode])}'
+        f'</span><span class="mark mark-{tp.ownership}">{escape(labels[tp.ownership])}</span>'
+        "</span></div>"
+        for tp in step.touchpoints
+    )
+    return Markup(f'<div class="cell cell-touchpoints">{cards}</div>')
+
+
+def scores_cell(
+    step: Step,
+    personas: Sequence[CurvePersona],
+    emotions: Mapping[str, Emotion],
+    journey_url: str,
+) -> Markup:
+    """One number field per persona, to type a step's emotion scores (-2 to +2)."""
+    fields = []
+    for persona in personas:
+        emotion = emotions.get(persona.id)
+        value = "" if emotion is None else str(emotion.score)
+        name = escape(persona.name)
+        url = escape(f"{journey_url}/steps/{step.id}/emotions/{persona.id}")
+        fields.append(
+            f'<label class="score" title="{name}" style="--persona: {escape(persona.colour)}">'
+            f'<span class="persona-dot"></span><span class="visually-hidden">{name}: '
+            f"{escape(step.title)}</span>"
+            '<input type="number" min="-2" max="2" step="1" inputmode="numeric" '
+            f'class="score-input" data-url="{url}" value="{value}" placeholder="–"></label>'
+        )
+    return Markup(f'<div class="cell cell-scores">{"".join(fields)}</div>')
