@@ -296,3 +296,23 @@ def test_project_persona_and_side_by_side_pages(page: Page, server: str) -> None
     page.get_by_role("button", name="Soll-Journey anlegen").click()
     expect(page.locator(".side-by-side svg.journeykit-map")).to_have_count(2)
     keep_screenshot(page, "as-is-to-be")
+
+
+def test_drag_a_phase_and_move_one_with_the_keyboard(page: Page, server: str) -> None:
+    page.goto(MAP)
+    drag(
+        page,
+        '.phase-head[data-phase-id="consideration"] .phase-count',
+        '.phase-head[data-phase-id="unawareness"]',
+    )
+    wait_for_revision(page, 3)
+    order = [p["id"] for p in document(server)["journey"]["phases"]]
+    assert order.index("consideration") < order.index("awareness")
+    before = order.index("unawareness")
+    head = page.locator('.phase-head[data-phase-id="unawareness"]')
+    head.focus()
+    page.keyboard.press("Alt+ArrowRight")
+    wait_for_revision(page, 4)
+    order = [p["id"] for p in document(server)["journey"]["phases"]]
+    assert order.index("unawareness") == before + 1
+    expect(page.locator('.phase-head[data-phase-id="unawareness"]')).to_be_focused()

@@ -399,6 +399,21 @@
 
   function setUpSorting(map) {
     if (!window.Sortable) return;
+    window.Sortable.create(map, {
+      group: "phases",
+      draggable: ".phase",
+      handle: ".phase-head",
+      filter: ".editing, textarea, button, .editable",
+      preventOnFilter: false,
+      forceFallback: true,
+      fallbackTolerance: 5,
+      animation: 0,
+      onEnd: (event) => {
+        if (event.oldDraggableIndex === event.newDraggableIndex) return;
+        send(`${journeyUrl()}/phases/${event.item.dataset.phaseId}/move`, { position: event.newDraggableIndex },
+          { keep: `[data-phase-id="${event.item.dataset.phaseId}"].phase-head` });
+      },
+    });
     for (const phase of map.querySelectorAll(".phase")) {
       window.Sortable.create(phase, {
         group: "steps",
