@@ -15,7 +15,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def esc(text: str) -> str:
     """``text`` safe as XML character data."""
-    return escape(_NOT_XML.sub("", text))
+    return _NOT_XML.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def attr(text: str) -> str:
@@ -25,6 +25,8 @@ def attr(text: str) -> str:
 
 def num(value: float) -> str:
     """A coordinate with at most two decimals and no trailing zeros."""
+    if value == int(value):  # most coordinates are whole numbers: the fast path
+        return str(int(value))
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 

@@ -53,10 +53,20 @@ def _char_em(char: str, widths: dict[int, float]) -> float:
     return 1.0 if unicodedata.east_asian_width(char) in {"W", "F"} else _UNKNOWN_EM
 
 
+@functools.lru_cache(maxsize=200_000)
+def _em(text: str, bold: bool) -> float:
+    # Maps repeat their words a lot; measuring each word once keeps a 100-step map fast.
+    widths = _table()["bold" if bold else "regular"]
+    return sum(_char_em(c, widths) for c in text)
+
+
 def width(text: str, size: float, *, bold: bool = False) -> float:
     """The width of ``text`` set in DejaVu Sans at ``size`` pixels (bold if ``bold``)."""
-    widths = _table()["bold" if bold else "regular"]
-    return size * sum(_char_em(c, widths) for c in text)
+    if len(text) > 40:  # long strings are rarely measured twice; keep them out of the cache
+        return size * sum(_em(word, bold) for word in text.split(" ")) + size * _em(
+            " ", bold
+        ) * text.count(" ")
+    return size * _em(text, bold)
 
 
 _SOFT_HYPHEN = "\u00ad"
@@ -112,20 +122,23 @@ def wrap(
     empty list: empty text is one empty line.
     """
     lines: list[str] = []
+    space = width(" ", size, bold=bold)
     for paragraph in _INVISIBLE.sub("", text).splitlines() or [""]:
         current = ""
+        used = 0.0  # the width of ``current``: widths add up, so nothing is measured twice
         for word in paragraph.split():
-            candidate = f"{current} {word}" if current else word
-            if width(candidate, size, bold=bold) <= limit:
-                current = candidate
+            word_width = width(word, size, bold=bold)
+            if current and used + space + word_width <= limit:
+                current, used = f"{current} {word}", used + space + word_width
                 continue
             if current:
                 lines.append(current)
-            if width(word, size, bold=bold) <= limit:
-                current = word
+            if word_width <= limit:
+                current, used = word, word_width
             else:
                 *full, current = _split_word(word, limit, size, bold)
                 lines.extend(full)
+                used = width(current, size, bold=bold)
         lines.append(current)
     while len(lines) > 1 and not lines[-1]:
         lines.pop()
