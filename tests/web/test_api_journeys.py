@@ -248,3 +248,57 @@ def test_openapi_and_local_docs(client: TestClient) -> None:
     assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs
     assert "cdn" not in docs.lower()
     assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+
+
+def test_create_a_journey_in_a_project(client: TestClient) -> None:
+    response = client.post(
+        "/api/v1/journeys",
+        json={
+            "title": "Rücksendung über die Filiale",
+            "project_id": "pr-beetwerk-preisvergleich",
+            "include_optional_phases": False,
+        },
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["journey_id"] == "ruecksendung-ueber-die-filiale"
+    doc = client.get("/api/v1/journeys/ruecksendung-ueber-die-filiale").json()
+    assert [p["id"] for p in doc["journey"]["phases"]] == [
+        "awareness",
+        "consideration",
+        "acquisition",
+        "service",
+        "loyalty",
+    ]
+    assert doc["project"]["id"] == "pr-beetwerk-preisvergleich"
+    assert len(doc["personas"]) == 3 and doc["journey"]["persona_ids"]
+    again = client.post("/api/v1/journeys", json={"title": "Rücksendung über die Filiale"})
+    assert again.json()["journey_id"] == "ruecksendung-ueber-die-filiale-2"
+    typo = client.post("/api/v1/journeys", json={"title": "X", "project_id": "pr-betwerk-preis"})
+    assert typo.status_code == 404
+    assert typo.json()["hint"] == "did you mean 'pr-beetwerk-preisvergleich'?"
+    far = client.post("/api/v1/journeys", json={"title": "X", "project_id": "p1"})
+    assert far.json()["hint"] == "the projects are pr-beetwerk-preisvergleich"
+
+
+def test_add_a_persona_to_every_journey_of_the_project(client: TestClient) -> None:
+    client.post(
+        "/api/v1/journeys",
+        json={"title": "Zweite Journey", "project_id": "pr-beetwerk-preisvergleich"},
+    )
+    bases = {DEMO_JOURNEY: 2, "zweite-journey": 1}
+    added = client.post(
+        "/api/v1/projects/pr-beetwerk-preisvergleich/personas",
+        json={"bases": bases, "name": "Profi Paul", "scenario": "Kauft für seinen Betrieb"},
+    )
+    assert added.status_code == 201, added.text
+    persona_id = added.json()["id"]
+    for journey_id in bases:
+        doc = client.get(f"/api/v1/journeys/{journey_id}").json()
+        assert persona_id in doc["journey"]["persona_ids"]
+        assert any(p["name"] == "Profi Paul" for p in doc["personas"])
+    stale = client.post(
+        "/api/v1/projects/pr-beetwerk-preisvergleich/personas",
+        json={"bases": bases, "name": "Noch eine"},
+    )
+    assert stale.status_code == 409
+    assert "Noch eine" not in client.get(f"/api/v1/journeys/{DEMO_JOURNEY}").text

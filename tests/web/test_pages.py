@@ -123,6 +123,7 @@ def test_history_page_shows_the_diff_and_restores(client: TestClient) -> None:
     page = client.get(f"{MAP}/history", params={"old": 2, "new": 3}).text
     assert "Kasse" in page and "Bezahlen und bestellen" in page
     assert "<del>Bezahlen und bestellen</del>" in page and "<ins>Kasse</ins>" in page
+    assert "<dt>Titel</dt>" in page  # the field's name in German
     restored = client.post(f"{MAP}/restore", data={"revision": "2"}, follow_redirects=False)
     assert restored.status_code == 303
     assert head(client) == 4
@@ -176,3 +177,31 @@ def test_persona_editor_saves_list_fields_one_per_line(client: TestClient) -> No
     stale = client.post(url, data={f"base.{DEMO_JOURNEY}": "2", "name": "Sabine"})
     assert stale.status_code == 409
     assert "inzwischen geändert" in stale.text
+
+
+def test_new_journey_from_the_projects_page(client: TestClient) -> None:
+    blank = client.post("/journeys", data={"title": "  "})
+    assert blank.status_code == 422 and "darf nicht leer sein" in blank.text
+    made = client.post(
+        "/journeys",
+        data={"title": "Kauf im Laden", "project_id": "pr-beetwerk-preisvergleich"},
+        follow_redirects=False,
+    )
+    assert made.status_code == 303 and made.headers["location"] == "/journeys/kauf-im-laden"
+    page = client.get("/journeys/kauf-im-laden").text
+    assert page.count('class="phase"') == 5  # without the optional phases when unchecked
+    assert "Noch keine Schritte" in page
+
+
+def test_new_persona_from_the_project_page(client: TestClient) -> None:
+    url = "/projects/pr-beetwerk-preisvergleich/personas"
+    refused = client.post(url, data={f"base.{DEMO_JOURNEY}": "2", "persona_name": ""})
+    assert refused.status_code == 422
+    assert 'id="f-persona_name-error"' in refused.text
+    made = client.post(
+        url,
+        data={f"base.{DEMO_JOURNEY}": "2", "persona_name": "Profi Paul"},
+        follow_redirects=False,
+    )
+    assert made.status_code == 303
+    assert "Profi Paul" in client.get(made.headers["location"]).text

@@ -15,6 +15,7 @@ from journeykit.render.labels import evidence_kind_label, label, lane_label, sta
 from journeykit.render.map_cells import kpi_target
 from journeykit.render.palette import phase_colour
 from journeykit.web.i18n import translate
+from journeykit.web.messages import MESSAGES
 
 WEB_FOLDER = Path(__file__).parent
 STATIC_FOLDER = WEB_FOLDER / "static"
@@ -62,6 +63,12 @@ def icon(name: str, label: str | None = None) -> Markup:
     )
 
 
+def field_label(field: str, language: str) -> str:
+    """A record field's name as a diff shows it; a field without a text shows its own name."""
+    key = f"field.{field}"
+    return translate(key, language) if key in MESSAGES else field
+
+
 def rating_label(rating: str, language: str) -> str:
     """A rating's name (delighting / okay / disappointing) in ``language``."""
     en, de = RATING_LABELS[rating]
@@ -78,6 +85,7 @@ def build_templates() -> Jinja2Templates:
         channel_icon=lambda channel: CHANNEL_ICONS.get(channel, "globe"),
         lane_label=lane_label,
         rating_label=rating_label,
+        field_label=field_label,
         render_label=label,
         evidence_kind_label=evidence_kind_label,
         status_label=status_label,

@@ -117,3 +117,20 @@ class PersonaChange(ManyWrite):
     motivations: str | None = None
     challenges: str | None = None
     information_behaviour: str | None = None
+
+
+class JourneyIn(BaseModel):
+    """A new, empty journey with the default phases."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str
+    project_id: str | None = None
+    include_optional_phases: bool = True
+
+
+class PersonaIn(ManyWrite):
+    """A new persona for every journey of a project."""
+
+    name: str
+    scenario: str | None = None

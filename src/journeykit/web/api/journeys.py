@@ -13,6 +13,7 @@ from journeykit.web.api.bodies import (
     ItemChange,
     ItemIn,
     ItemMove,
+    JourneyIn,
     PhaseIn,
     PhaseMove,
     RestoreIn,
@@ -46,6 +47,19 @@ def list_journeys(visit: VisitDep) -> list[dict[str, Any]]:
         }
         for s in service.list_journeys(visit.ws)
     ]
+
+
+@router.post("", status_code=201)
+def create_journey(visit: VisitDep, body: JourneyIn) -> dict[str, Any]:
+    """Create an empty as-is journey with the default phases, optionally in a project."""
+    info = service.create_journey(
+        visit.ws,
+        actor=visit.actor,
+        title=body.title,
+        project_id=body.project_id,
+        include_optional_phases=body.include_optional_phases,
+    )
+    return {"ok": True, **revision_data(info)}
 
 
 @router.get("/{journey_id}")

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from journeykit.web.api.bodies import PersonaChange, ProjectChange
+from journeykit.web.api.bodies import PersonaChange, PersonaIn, ProjectChange
 from journeykit.web.api.results import revision_data
 from journeykit.web.gate import VisitDep
 from journeykit.web.services import projects as service
@@ -61,6 +61,20 @@ def update_project(visit: VisitDep, project_id: str, body: ProjectChange) -> dic
         when=body.when,
     )
     return {"ok": True, "revisions": [revision_data(i) for i in infos]}
+
+
+@router.post("/projects/{project_id}/personas", status_code=201)
+def add_persona(visit: VisitDep, project_id: str, body: PersonaIn) -> dict[str, Any]:
+    """Add a persona to every journey of a project, all at once."""
+    persona_id, infos = service.add_persona(
+        visit.ws,
+        project_id,
+        bases=body.bases,
+        actor=visit.actor,
+        name=body.name,
+        scenario=body.scenario,
+    )
+    return {"ok": True, "id": persona_id, "revisions": [revision_data(i) for i in infos]}
 
 
 @router.get("/personas/{persona_id}")

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from journeykit.web.gate import VisitDep
 from journeykit.web.pages.render import field_message, page
+from journeykit.web.services import journeys as journey_service
 from journeykit.web.services import projects as service
 from journeykit.web.services.errors import FieldInvalid
 from journeykit.web.services.journeys import StaleEdit
@@ -32,7 +33,7 @@ async def _bases(request: Request) -> dict[str, int]:
 def projects(visit: VisitDep) -> HTMLResponse:
     """Every project with its journeys; journeys without a project below."""
     listed, loose = service.list_projects(visit.ws)
-    return page(visit, "projects.html", {"projects": listed, "loose": loose})
+    return page(visit, "projects.html", {"projects": listed, "loose": loose, "errors": {}})
 
 
 @router.get("/projects/{project_id}", response_class=HTMLResponse)
@@ -87,6 +88,77 @@ async def update_project(
             status=exc.status,
         )
     return RedirectResponse(f"/projects/{project_id}?saved=1", status_code=303)
+
+
+@router.post("/journeys")
+def create_journey(
+    visit: VisitDep,
+    title: OptionalText = None,
+    project_id: OptionalText = None,
+    include_optional_phases: Annotated[bool, Form()] = False,
+) -> Response:
+    """Create a journey from the projects page and open its map."""
+    try:
+        info = journey_service.create_journey(
+            visit.ws,
+            actor=visit.actor,
+            title=title,
+            project_id=project_id or None,
+            include_optional_phases=include_optional_phases,
+        )
+    except FieldInvalid as exc:
+        listed, loose = service.list_projects(visit.ws)
+        return page(
+            visit,
+            "projects.html",
+            {
+                "projects": listed,
+                "loose": loose,
+                "errors": {exc.field: field_message(exc, visit.language)},
+                "entered": {"title": title, "project_id": project_id},
+            },
+            status=exc.status,
+        )
+    return RedirectResponse(f"/journeys/{info.journey_id}", status_code=303)
+
+
+@router.post("/projects/{project_id}/personas")
+async def add_persona(
+    visit: VisitDep,
+    project_id: str,
+    persona_name: OptionalText = None,
+    persona_scenario: OptionalText = None,
+) -> Response:
+    """Add a persona to the project's journeys and open its card."""
+    bases = await _bases(visit.request)
+    try:
+        persona_id, _infos = service.add_persona(
+            visit.ws,
+            project_id,
+            bases=bases,
+            actor=visit.actor,
+            name=persona_name,
+            scenario=persona_scenario,
+        )
+    except (FieldInvalid, StaleEdit) as exc:
+        view = service.get_project(visit.ws, project_id)
+        errors = (
+            {f"persona_{exc.field}": field_message(exc, visit.language)}
+            if isinstance(exc, FieldInvalid)
+            else {"_conflict": visit.t("conflict.project")}
+        )
+        return page(
+            visit,
+            "project.html",
+            {
+                "view": view,
+                "project": view.project,
+                "errors": errors,
+                "new_persona": {"name": persona_name, "scenario": persona_scenario},
+            },
+            status=exc.status,
+        )
+    return RedirectResponse(f"/personas/{persona_id}?saved=1", status_code=303)
 
 
 @router.get("/personas/{persona_id}", response_class=HTMLResponse)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import threading
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from journeykit.model.document import JourneyDocument
+from journeykit.model.document import FORMAT_VERSION, JourneyDocument
+from journeykit.model.journey import Journey, default_phases
+from journeykit.model.persona import Persona
 from journeykit.store import ConflictError, JourneySummary, RevisionInfo, Workspace
 from journeykit.web.i18n import translate
 from journeykit.web.services import edits
@@ -427,6 +431,63 @@ def set_emotion(
         lambda d: edits.set_emotion(
             d, step_id=step_id, persona_id=persona_id, score=score, rating=rating
         ),
+    )
+
+
+# New journeys
+
+
+def _slug(title: str) -> str:
+    """An id from a title: ``Kauf über PreisRadar`` → ``kauf-ueber-preisradar``."""
+    text = title.casefold()
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, plain)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60]
+    return slug or "journey"
+
+
+def create_journey(
+    ws: Workspace,
+    *,
+    actor: Actor,
+    title: str | None,
+    project_id: str | None = None,
+    include_optional_phases: bool = True,
+) -> RevisionInfo:
+    """A new, empty as-is journey with the default phases, in a project if one is named.
+
+    The project's record and personas come from a journey that already belongs to it.
+    """
+    text = edits.clean_text("title", title)
+    assert text is not None
+    taken = {summary.id for summary in list_journeys(ws)}
+    base = _slug(text)
+    journey_id, number = base, 2
+    while journey_id in taken:
+        journey_id, number = f"{base}-{number}", number + 1
+    project = None
+    personas: list[Persona] = []
+    if project_id:
+        from journeykit.web.services.projects import get_project
+
+        view = get_project(ws, project_id)
+        project, personas = view.project, view.personas
+    doc = JourneyDocument(
+        format_version=FORMAT_VERSION,
+        project=project,
+        personas=personas,
+        journey=Journey(
+            id=journey_id,
+            title=text,
+            state="as_is",
+            project_id=project.id if project else None,
+            persona_ids=[p.id for p in personas],
+            phases=default_phases(include_optional=include_optional_phases),
+        ),
+    )
+    return ws.journeys().save(
+        doc, author=actor.name, message=_t(actor, "rev.create", title=text), base_revision=None
     )
 
 

@@ -73,11 +73,13 @@ def get_project(ws: Workspace, project_id: str) -> ProjectView:
     for view in projects:
         if view.project.id == project_id:
             return view
-    suggestion = did_you_mean(project_id, [v.project.id for v in projects])
-    raise NotFoundError(
-        f"there is no project {project_id!r} in this workspace",
-        hint=f"did you mean {suggestion!r}?" if suggestion else None,
-    )
+    known = [v.project.id for v in projects]
+    suggestion = did_you_mean(project_id, known)
+    if suggestion:
+        hint: str | None = f"did you mean {suggestion!r}?"
+    else:
+        hint = f"the projects are {', '.join(known)}" if known else "there are no projects yet"
+    raise NotFoundError(f"there is no project {project_id!r} in this workspace", hint=hint)
 
 
 def save_documents(
@@ -199,3 +201,32 @@ def update_persona(
 def journeys_of_persona(ws: Workspace, persona_id: str) -> list[JourneyDocument]:
     """The journeys a persona travels."""
     return find_persona(ws, persona_id)[1]
+
+
+def add_persona(
+    ws: Workspace,
+    project_id: str,
+    *,
+    bases: Mapping[str, int],
+    actor: Actor,
+    name: str | None,
+    scenario: str | None = None,
+) -> tuple[str, list[RevisionInfo]]:
+    """A new persona in every journey of the project; returns its id and the revisions."""
+    view = get_project(ws, project_id)
+    title = clean_text("name", name)
+    assert title is not None
+    taken = {p.id for p in view.personas}
+    persona = Persona(name=title, scenario=clean_text("scenario", scenario, required=False))
+    while persona.id in taken:  # pragma: no cover - 40 random bits
+        persona = persona.model_copy(update={"id": Persona(name=title).id})
+
+    def add(doc: JourneyDocument) -> JourneyDocument:
+        journey = doc.journey.model_copy(
+            update={"persona_ids": [*doc.journey.persona_ids, persona.id]}
+        )
+        return doc.model_copy(update={"personas": [*doc.personas, persona], "journey": journey})
+
+    message = translate("rev.add_persona", actor.language, name=title)
+    changed = [add(doc) for doc in view.journeys]
+    return persona.id, save_documents(ws, changed, bases, actor=actor, message=message)
