@@ -28,11 +28,15 @@ from journeykit.settings import current_settings
 from journeykit.store import Workspace
 from journeykit.web.api import journeys as journeys_api
 from journeykit.web.api import projects as projects_api
-from journeykit.web.errors import install_error_handlers
+from journeykit.web.errors import install_error_handlers, refuse_large_bodies
 from journeykit.web.pages import journeys as journey_pages
 from journeykit.web.pages import maps as map_pages
 from journeykit.web.pages import projects as project_pages
+from journeykit.web.services.transfer import MAX_UPLOAD_BYTES
 from journeykit.web.templating import STATIC_FOLDER, build_templates
+
+#: Room for the multipart framing and form fields around the largest accepted upload.
+BODY_OVERHEAD = 64 * 1024
 
 API_DESCRIPTION = (
     "The journeykit workspace as JSON: journeys in the file format, every edit the pages can "
@@ -66,6 +70,7 @@ def create_app(workspace_path: Path, *, author: str | None = None) -> FastAPI:
     app.state.author = author or current_settings().resolved_author()
     app.state.templates = build_templates()
     install_error_handlers(app)
+    refuse_large_bodies(app, limit=MAX_UPLOAD_BYTES + BODY_OVERHEAD)
     app.mount("/static", StaticFiles(directory=STATIC_FOLDER), name="static")
 
     @app.get("/healthz", tags=["service"])

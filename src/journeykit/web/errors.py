@@ -6,6 +6,7 @@ The API answers ``{"ok": false, "error": ..., "code": ..., "status": ...}`` (plu
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -129,3 +130,20 @@ def install_error_handlers(app: FastAPI) -> None:
         if wants_json(request):
             return JSONResponse(error_body(message, "internal", 500), status_code=500)
         return _page(request, 500, translate("error.title", language), message, None)
+
+
+def refuse_large_bodies(app: FastAPI, *, limit: int) -> None:
+    """Answer 413 before reading a request whose declared body is larger than ``limit``."""
+
+    @app.middleware("http")
+    async def body_limit(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            language = request_language(request)
+            message = translate("error.too_large", language, limit=limit // (1024 * 1024))
+            if wants_json(request):
+                return JSONResponse(error_body(message, "upload_too_large", 413), status_code=413)
+            return _page(request, 413, translate("error.title", language), message, None)
+        return await call_next(request)

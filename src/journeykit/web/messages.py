@@ -360,6 +360,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Ein unerwarteter Fehler ist aufgetreten; es wurde nichts halb gespeichert.",
         "en": "An unexpected error occurred; nothing was half-saved.",
     },
+    "error.too_large": {
+        "de": "Die Anfrage ist zu groß; höchstens {limit} MB werden angenommen.",
+        "en": "The request is too large; at most {limit} MB are accepted.",
+    },
     "error.blank": {"de": "darf nicht leer sein", "en": "must not be empty"},
     "error.too_long": {
         "de": "ist länger als {limit} Zeichen",
