@@ -255,6 +255,28 @@ def test_add_an_item_and_a_blank_one_is_refused_in_place(page: Page) -> None:
         "must not be empty"
     )
     assert revision(page) == "3"
+    field.press("Escape")
+
+    # type a score and choose the customer's rating beside it
+    url = f"{MAP}/steps/st-bezahlen/emotions/pe-tobias-heimwerker"
+    score = page.locator(f'.score-input[data-url="{url}"]')
+    score.fill("-2")
+    score.press("Tab")
+    wait_for_revision(page, 4)
+    page.locator(f'.rating-input[data-url="{url}"]').select_option("disappointing")
+    wait_for_revision(page, 5)
+    expect(page.locator(f'.rating-input[data-url="{url}"]')).to_have_value("disappointing")
+    point = page.locator(
+        '.emotion-point[data-step-id="st-bezahlen"][data-persona-id="pe-tobias-heimwerker"]'
+    )
+    expect(point).to_have_attribute("data-score", "-2")
+    score = page.locator(f'.score-input[data-url="{url}"]')
+    score.fill("7")
+    score.press("Tab")
+    expect(page.locator(".score .editor-error")).to_have_text(
+        "must be a whole number from −2 to +2"
+    )
+    assert revision(page) == "5"
 
 
 def test_an_edit_in_a_stale_tab_shows_both_versions(

@@ -205,3 +205,40 @@ def test_new_persona_from_the_project_page(client: TestClient) -> None:
     )
     assert made.status_code == 303
     assert "Profi Paul" in client.get(made.headers["location"]).text
+
+
+def test_emotion_rating_is_set_kept_and_cleared_from_the_page(client: TestClient) -> None:
+    url = f"{MAP}/steps/st-bezahlen/emotions/pe-sabine-sparfuchs"
+
+    def rating() -> str | None:
+        doc = client.get(f"/api/v1/journeys/{DEMO_JOURNEY}").json()
+        for phase in doc["journey"]["phases"]:
+            for step in phase.get("steps", []):
+                if step["id"] == "st-bezahlen":
+                    for emotion in step["lanes"]["emotions"]:
+                        if emotion["persona_id"] == "pe-sabine-sparfuchs":
+                            found: str | None = emotion.get("rating")
+                            return found
+        raise AssertionError("no emotion")
+
+    set_ = client.post(
+        url, data={"base_revision": "2", "score": "1", "rating": "delighting"}, headers=HTMX
+    )
+    assert set_.status_code == 200 and rating() == "delighting"
+    kept = client.post(url, data={"base_revision": "3", "score": "-1"}, headers=HTMX)
+    assert kept.status_code == 200 and rating() == "delighting"
+    cleared = client.post(
+        url, data={"base_revision": "4", "score": "-1", "rating": "none"}, headers=HTMX
+    )
+    assert cleared.status_code == 200 and rating() is None
+    assert 'class="rating-input"' in cleared.text and "begeisternd" in cleared.text
+
+
+def test_a_score_out_of_range_from_the_page_is_a_field_error(client: TestClient) -> None:
+    response = client.post(
+        f"{MAP}/steps/st-bezahlen/emotions/pe-sabine-sparfuchs",
+        data={"base_revision": "2", "score": "5"},
+        headers=HTMX,
+    )
+    assert response.status_code == 422
+    assert "−2 bis +2" in response.text and 'data-field="score"' in response.text

@@ -58,19 +58,34 @@ def scores_cell(
     personas: Sequence[CurvePersona],
     emotions: Mapping[str, Emotion],
     journey_url: str,
+    ratings: Mapping[str, str],
+    rating_name: str,
 ) -> Markup:
-    """One number field per persona, to type a step's emotion scores (-2 to +2)."""
-    fields = []
+    """Per persona a number field for the score (-2 to +2) and a choice of the rating.
+
+    ``ratings`` maps "none" (no rating) and each rating to its label in the user's language;
+    ``rating_name`` names the choice for screen readers.
+    """
+    rows = []
     for persona in personas:
         emotion = emotions.get(persona.id)
         value = "" if emotion is None else str(emotion.score)
+        current = (emotion.rating or "none") if emotion is not None else "none"
         name = escape(persona.name)
-        url = escape(f"{journey_url}/steps/{step.id}/emotions/{persona.id}")
-        fields.append(
-            f'<label class="score" title="{name}" style="--persona: {escape(persona.colour)}">'
-            f'<span class="persona-dot"></span><span class="visually-hidden">{name}: '
-            f"{escape(step.title)}</span>"
-            '<input type="number" min="-2" max="2" step="1" inputmode="numeric" '
-            f'class="score-input" data-url="{url}" value="{value}" placeholder="–"></label>'
+        url = f"{journey_url}/steps/{step.id}/emotions/{persona.id}"
+        choices = "".join(
+            f'<option value="{key}"{" selected" if key == current else ""}>{escape(text)}</option>'
+            for key, text in ratings.items()
         )
-    return Markup(f'<div class="cell cell-scores">{"".join(fields)}</div>')
+        disabled = "" if emotion is not None else " disabled"
+        rows.append(
+            f'<div class="score" title="{name}" style="--persona: {escape(persona.colour)}">'
+            f'<span class="persona-dot"></span><span class="persona-name">{name}</span>'
+            '<input type="number" min="-2" max="2" step="1" inputmode="numeric" '
+            f'class="score-input" data-url="{escape(url)}" value="{value}" placeholder="–" '
+            f'aria-label="{name}: {escape(step.title)}">'
+            f'<select class="rating-input" data-url="{escape(url)}" '
+            f'aria-label="{name}: {escape(step.title)} ({escape(rating_name)})"{disabled}>'
+            f"{choices}</select></div>"
+        )
+    return Markup(f'<div class="cell cell-scores">{"".join(rows)}</div>')

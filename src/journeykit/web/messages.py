@@ -126,6 +126,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "map.steps": {"de": "Schritte", "en": "Steps"},
     "map.scores": {"de": "Werte (−2 … +2)", "en": "Scores (−2 … +2)"},
     "map.phase": {"de": "Phase", "en": "Phase"},
+    "map.rating": {"de": "Bewertung", "en": "rating"},
     "map.step": {"de": "Schritt", "en": "Step"},
     "map.add_step": {"de": "Schritt hinzufügen", "en": "Add step"},
     "map.delete_phase": {"de": "Phase löschen", "en": "Delete phase"},

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form
 from fastapi.responses import HTMLResponse, Response
@@ -12,12 +12,12 @@ from journeykit.model.document import JourneyDocument
 from journeykit.model.lanes import TEXT_LANES
 from journeykit.render.emotion_curve import curve_personas
 from journeykit.render.labels import label as render_label
-from journeykit.render.labels import lane_label
+from journeykit.render.labels import lane_label, rating_label
 from journeykit.web import map_cells, mapview
 from journeykit.web.gate import Visit, VisitDep
 from journeykit.web.pages.render import answer_edit, page
 from journeykit.web.services import journeys as service
-from journeykit.web.services.edits import Rating, find_item, find_phase, find_step
+from journeykit.web.services.edits import find_item, find_phase, find_step
 from journeykit.web.services.journeys import Saved, StaleEdit
 
 router = APIRouter(prefix="/journeys", include_in_schema=False)
@@ -72,6 +72,11 @@ def map_context(visit: Visit, doc: JourneyDocument) -> dict[str, Any]:
     hidden = hidden_lanes(visit)
     return {
         "labels": map_labels(visit),
+        "ratings": {
+            "none": "—",
+            **{r: rating_label(r, visit.language) for r in ("delighting", "okay", "disappointing")},
+        },
+        "rating_name": visit.t("map.rating"),
         "text_lane_cell": map_cells.text_lane_cell,
         "touchpoint_cell": map_cells.touchpoint_cell,
         "scores_cell": map_cells.scores_cell,
@@ -340,9 +345,9 @@ def set_emotion(
     persona_id: str,
     base_revision: Base,
     score: Annotated[int, Form()],
-    rating: Annotated[Rating | None, Form()] = None,
+    rating: Annotated[Literal["none", "delighting", "okay", "disappointing"] | None, Form()] = None,
 ) -> Response:
-    """Set how a persona feels at a step."""
+    """Set how a persona feels at a step; rating "none" clears it, leaving it out keeps it."""
     return _edit(
         visit,
         journey_id,
@@ -354,7 +359,8 @@ def set_emotion(
             step_id=step_id,
             persona_id=persona_id,
             score=score,
-            rating=rating,
+            rating=None if rating in (None, "none") else rating,
+            clear_rating=rating == "none",
         ),
         mine={"score": f"{score:+d}"},
     )

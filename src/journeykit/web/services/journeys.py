@@ -420,8 +420,9 @@ def set_emotion(
     persona_id: str,
     score: int,
     rating: Rating | None = None,
+    clear_rating: bool = False,
 ) -> Saved:
-    """Set how a persona feels at a step."""
+    """Set how a persona feels at a step; the rating stays unless one is given or cleared."""
     return _saved(
         ws,
         journey_id,
@@ -429,7 +430,12 @@ def set_emotion(
         actor,
         _t(actor, "rev.set_emotion", step=step_id, persona=persona_id, score=f"{score:+d}"),
         lambda d: edits.set_emotion(
-            d, step_id=step_id, persona_id=persona_id, score=score, rating=rating
+            d,
+            step_id=step_id,
+            persona_id=persona_id,
+            score=score,
+            rating=rating,
+            keep_rating=not clear_rating,
         ),
     )
 

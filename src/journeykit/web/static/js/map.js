@@ -393,6 +393,12 @@
         send(input.dataset.url, { score }, { keep: `.score-input[data-url="${input.dataset.url}"]` });
       });
     }
+    for (const select of map.querySelectorAll(".rating-input")) {
+      select.addEventListener("change", () => {
+        const score = select.closest(".score").querySelector(".score-input").value;
+        send(select.dataset.url, { score, rating: select.value }, { keep: `.rating-input[data-url="${select.dataset.url}"]` });
+      });
+    }
   }
 
   /* Drag and drop */
