@@ -39,9 +39,9 @@ SENTENCE = "Größere Übersicht über Lieferzeit, Versandkosten und Rückgabe �
 
 
 def big_journey(steps: int) -> JourneyDocument:
-    """``steps`` steps over the default phases; every text lane holds two items of about 80
-    characters, each step two touchpoints and three personas' emotions, every third step a
-    piece of evidence and a KPI."""
+    """``steps`` steps over the default phases; every text lane holds two items of about 90
+    characters (each text its own, so no measure is reused across steps), each step two
+    touchpoints and three personas' emotions, every third step a piece of evidence and a KPI."""
     personas = [Persona(id=f"pe-{i}", name=f"Persona {i}") for i in range(3)]
     phases = default_phases()
     evidence: list[Evidence] = []
@@ -55,7 +55,7 @@ def big_journey(steps: int) -> JourneyDocument:
             ],
             **{
                 lane: [
-                    LaneItem(id=f"{step_id}-{lane}-{k}", text=f"{SENTENCE} ({lane} {k})")
+                    LaneItem(id=f"{step_id}-{lane}-{k}", text=f"{SENTENCE} (Schritt {number}, {k})")
                     for k in range(2)
                 ]
                 for lane in TEXT_LANES
@@ -154,13 +154,14 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|")
 
     def cold() -> object:
-        # the word-width cache emptied: the first export of a map nobody has drawn yet
+        # the measuring caches emptied: the first export of a map nobody has drawn yet
         text_metrics._em.cache_clear()
+        text_metrics._wrapped.cache_clear()
         return journey_map_svg(doc, "jo-bench")
 
     rows = {
         "SVG map (`journey_map_svg`)": lambda: journey_map_svg(doc, "jo-bench"),
-        "SVG map, word widths not cached yet": cold,
+        "SVG map, text measures not cached yet": cold,
         "emotion curve alone": lambda: emotion_curve_svg(doc, "jo-bench", column_width=196),
     }
     p95 = cpu_p95 = 0.0
@@ -183,11 +184,13 @@ def main() -> None:
             f"| {fmt.upper()} ({len(rendered.content) / 1e6:.1f} MB) | 1 | {elapsed:.0f} | | "
             f"{used:.0f} | |"
         )
-    verdict = "met" if p95 <= TARGET_P95_MS else "MISSED"
-    print(
-        f"\nSVG export p95 (worse of warm and cold) {p95:.0f} ms against the target "
-        f"{TARGET_P95_MS:.0f} ms: {verdict}"
-    )
+    print()
+    for clock, value in (("wall-clock", p95), ("CPU", cpu_p95)):
+        verdict = "met" if value <= TARGET_P95_MS else "MISSED"
+        print(
+            f"SVG export {clock} p95 (worse of warm and cold) {value:.0f} ms against the "
+            f"target {TARGET_P95_MS:.0f} ms: {verdict}"
+        )
 
 
 if __name__ == "__main__":

@@ -182,3 +182,17 @@ def test_xlsx_lists_the_items_and_holds_the_grid() -> None:
     grid = list(book["Map"].iter_rows(values_only=True))
     assert grid[0] == ("Phase", "Awareness", "Acquisition", None)  # a phase spans its steps
     assert grid[1] == ("Step", "Produkt suchen", "Versandkosten sehen", "Bestellen")
+
+
+def test_a_journey_without_steps_still_draws_and_prints() -> None:
+    doc = map_doc()
+    doc.journey.phases = []
+    doc.evidence, doc.kpis = [], []
+    root = ET.fromstring(journey_map_svg(doc, "jo-karte"))
+    lanes = [e for e in root.iter("{http://www.w3.org/2000/svg}g") if e.get("class") == "lane"]
+    assert len(lanes) == 12
+    reader = PdfReader(io.BytesIO(export_journey(doc, "jo-karte", "pdf").content))
+    assert len(reader.pages) == 1
+    assert "Kauf über Preisvergleich" in _pdf_text(reader)
+    rows = _csv_rows(export_journey(doc, "jo-karte", "csv").content, ";")
+    assert len(rows) == 1  # the header alone

@@ -98,7 +98,7 @@ class _Pager:
             current = [(index, phase, run)]
         if current:
             pages.append(current)
-        return pages
+        return pages or [[]]  # a journey without steps still prints its title and lanes
 
 
 def _css_string(text: str) -> str:

@@ -121,6 +121,14 @@ def wrap(
     ``max_lines``, the last kept line ends in "…" when text was left out. Never returns an
     empty list: empty text is one empty line.
     """
+    return list(_wrapped(text, limit, size, bold, max_lines))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _wrapped(
+    text: str, limit: float, size: float, bold: bool, max_lines: int | None
+) -> tuple[str, ...]:
+    # A map is drawn again after every edit with nearly all of its texts unchanged.
     lines: list[str] = []
     space = width(" ", size, bold=bold)
     for paragraph in _INVISIBLE.sub("", text).splitlines() or [""]:
@@ -146,7 +154,7 @@ def wrap(
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = ellipsize(lines[-1] + " " + _ELLIPSIS, limit, size, bold=bold)
-    return lines
+    return tuple(lines)
 
 
 def _shown(line: str) -> str:
