@@ -196,3 +196,30 @@ def test_a_journey_without_steps_still_draws_and_prints() -> None:
     assert "Kauf über Preisvergleich" in _pdf_text(reader)
     rows = _csv_rows(export_journey(doc, "jo-karte", "csv").content, ";")
     assert len(rows) == 1  # the header alone
+
+
+def test_a_phase_longer_than_a_page_is_split_between_steps_and_pages_stay_full() -> None:
+    from journeykit.model import Phase, Step
+    from journeykit.render.print_pages import PAGE_WIDTH, _Pager, svg_size
+    from journeykit.render.svg_map import COLUMN_WIDTH, LABEL_WIDTH, draw_map
+
+    doc = map_doc()
+    doc.evidence, doc.kpis = [], []
+    doc.journey.phases = [
+        Phase(id="p1", name=doc.journey.phases[0].name, steps=[Step(id="st-a", title="Anfang")]),
+        Phase(
+            id="p2",
+            name=doc.journey.phases[2].name,
+            steps=[Step(id=f"st-{n}", title=f"Schritt {n}") for n in range(30)],
+        ),
+    ]
+    pager = _Pager(doc, "de", frozenset())
+    pages = pager.pages()
+    printed = [step.id for page in pages for _i, _phase, steps in page for step in steps]
+    assert printed == ["st-a", *[f"st-{n}" for n in range(30)]]  # each step once, in order
+    per_page = int((PAGE_WIDTH / pager.least - LABEL_WIDTH) // COLUMN_WIDTH)
+    counts = [sum(len(steps) for _i, _p, steps in page) for page in pages]
+    assert counts[:-1] == [per_page] * (len(pages) - 1)  # the first phase shares page one
+    for page in pages:
+        width, _height = svg_size(draw_map(doc, page, language="de", hidden=frozenset()))
+        assert PAGE_WIDTH / width >= pager.least  # readable: never below the least scale

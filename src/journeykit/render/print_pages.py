@@ -82,20 +82,19 @@ class _Pager:
             if self.fits([*current, entry]):
                 current.append(entry)
                 continue
-            if current:
-                pages.append(current)
-                current = []
-            if self.fits([entry]):
+            if self.fits([entry]):  # the phase fits a page of its own: keep it whole
+                if current:
+                    pages.append(current)
                 current = [entry]
                 continue
-            # The phase alone is too long for a page: fill pages step by step.
+            # The phase is longer than a page: fill this page and the next ones step by step.
             run: list[Step] = []
             for step in steps:
-                if run and not self.fits([(index, phase, [*run, step])]):
-                    pages.append([(index, phase, run)])
-                    run = []
+                if (run or current) and not self.fits([*current, (index, phase, [*run, step])]):
+                    pages.append([*current, (index, phase, run)] if run else current)
+                    current, run = [], []
                 run.append(step)
-            current = [(index, phase, run)]
+            current = [*current, (index, phase, run)]
         if current:
             pages.append(current)
         return pages or [[]]  # a journey without steps still prints its title and lanes
