@@ -359,7 +359,7 @@ def set_emotion(
             step_id=step_id,
             persona_id=persona_id,
             score=score,
-            rating=None if rating in (None, "none") else rating,
+            rating=None if rating is None or rating == "none" else rating,
             clear_rating=rating == "none",
         ),
         mine={"score": f"{score:+d}"},
