@@ -242,3 +242,17 @@ def test_a_score_out_of_range_from_the_page_is_a_field_error(client: TestClient)
     )
     assert response.status_code == 422
     assert "−2 bis +2" in response.text and 'data-field="score"' in response.text
+
+
+def test_the_diff_places_changes_in_the_users_language(client: TestClient) -> None:
+    client.post(
+        f"{MAP}/steps/st-hotline-fragen/move",
+        data={"base_revision": "2", "phase_id": "acquisition", "position": "0"},
+    )
+    client.post(f"{MAP}/items/st-bezahlen.pain-1", data={"base_revision": "3", "text": "Neu"})
+    german = client.get(f"{MAP}/history", params={"old": 2, "new": 4}).text
+    assert "in Phase Überlegung → in Phase Kauf" in german
+    assert "Painpoints · bei „Bezahlen und bestellen“" in german
+    english = client.get(f"{MAP}/history", params={"old": 2, "new": 4, "lang": "en"}).text
+    assert "in phase Consideration → in phase Acquisition" in english
+    assert "Pain points · at “Bezahlen und bestellen”" in english

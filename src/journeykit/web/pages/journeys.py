@@ -7,22 +7,16 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from journeykit.model.diff import JourneyDiff
+from journeykit.model.diff import JourneyDiff, diff_documents
 from journeykit.model.document import JourneyDocument
 from journeykit.model.errors import DocumentInvalid, JourneykitError
+from journeykit.web.diffview import grouped_changes
 from journeykit.web.gate import VisitDep
 from journeykit.web.pages.render import page
 from journeykit.web.services import journeys as service
 from journeykit.web.services import transfer
 
 router = APIRouter(include_in_schema=False)
-
-
-def _grouped(diff: JourneyDiff) -> dict[str, list[dict[str, object]]]:
-    groups: dict[str, list[dict[str, object]]] = {}
-    for change in diff.to_data():
-        groups.setdefault(str(change["entity"]), []).append(change)
-    return groups
 
 
 @router.get("/journeys/{journey_id}/history", response_class=HTMLResponse)
@@ -38,7 +32,9 @@ def history(
     head = revisions[0].number
     new = new or head
     old = old or max(1, new - 1)
-    diff = visit.ws.journeys().diff(journey_id, old, new) if old != new else JourneyDiff()
+    old_doc = service.get_journey(visit.ws, journey_id, old)
+    new_doc = service.get_journey(visit.ws, journey_id, new)
+    diff = diff_documents(old_doc, new_doc) if old != new else JourneyDiff()
     return page(
         visit,
         "history.html",
@@ -49,7 +45,7 @@ def history(
             "old": old,
             "new": new,
             "diff": diff,
-            "groups": _grouped(diff),
+            "groups": grouped_changes(diff, old_doc, new_doc, visit.language),
         },
     )
 
@@ -76,7 +72,6 @@ def derive_to_be(visit: VisitDep, journey_id: str) -> RedirectResponse:
 @router.get("/journeys/{journey_id}/compare", response_class=HTMLResponse)
 def compare(visit: VisitDep, journey_id: str) -> HTMLResponse:
     """The as-is journey beside its to-be journey, with what the to-be changes."""
-    from journeykit.model.diff import diff_documents
     from journeykit.render.svg_map import journey_map_svg
 
     doc = service.get_journey(visit.ws, journey_id)
@@ -98,8 +93,11 @@ def compare(visit: VisitDep, journey_id: str) -> HTMLResponse:
             to_be_doc, to_be_doc.journey.id, language=visit.language
         )
         changes = diff_documents(as_is, to_be_doc)
-        context["groups"] = _grouped(
-            JourneyDiff(tuple(c for c in changes.changes if c.entity != "journey"))
+        context["groups"] = grouped_changes(
+            JourneyDiff(tuple(c for c in changes.changes if c.entity != "journey")),
+            as_is,
+            to_be_doc,
+            visit.language,
         )
     return page(visit, "compare.html", context)
 
