@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from journeykit.demo import build_demo_document
 from journeykit.model import JourneyDocument
@@ -220,3 +221,45 @@ def test_a_repeated_step_title_gets_its_own_id() -> None:
     ids = [s.id for _p, s in doc.journey.steps()]
     assert ids == ["st-anrufen", "st-anrufen-2"]
     assert doc.journey.phases[0].id == "service"
+
+
+FORMULAS = ['=HYPERLINK("http://example.invalid","klick")', "+49 30 123456", "@team Versand"]
+
+
+def formula_doc() -> JourneyDocument:
+    doc = map_doc()
+    step = doc.journey.phases[0].steps[0]
+    for item, text in zip(
+        [step.lanes.actions[0], step.lanes.needs[0], step.lanes.backstage[0]], FORMULAS, strict=True
+    ):
+        item.text = text
+    return doc
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_csv_and_xlsx() -> None:
+    raw = export_journey(formula_doc(), "jo-karte", "csv", language="de").content
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    texts = {row[6]: row[7] for row in rows[1:]}
+    assert [texts[i] for i in ("st-suchen-actions-1", "st-suchen-needs-1")] == [
+        "'" + FORMULAS[0],  # Excel shows the text without the apostrophe, and runs nothing
+        "'" + FORMULAS[1],
+    ]
+    assert texts["st-suchen-backstage-1"] == "'" + FORMULAS[2]
+    scores = [row[10] for row in rows[1:] if row[5] == "Emotionen"]
+    assert "-2" in scores  # a negative score is a number, not guarded
+    book = load_workbook(io.BytesIO(export_journey(formula_doc(), "jo-karte", "xlsx").content))
+    cells = [
+        c for sheet in book for row in sheet.iter_rows() for c in row if c.value == FORMULAS[0]
+    ]
+    assert len(cells) == 2 and all(c.data_type == "s" for c in cells)
+
+
+@pytest.mark.parametrize("source", ["csv", "xlsx"])
+def test_formula_like_text_round_trips_through_the_grid(source: str) -> None:
+    doc = formula_doc()
+    if source == "csv":
+        data = export_map_grid(doc, "jo-karte").content
+    else:
+        data = export_journey(doc, "jo-karte", "xlsx").content
+    back = read_map_sheet(data, filename=f"karte.{source}")
+    assert sheet_summary(back) == sheet_summary(doc)

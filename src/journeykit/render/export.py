@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -48,6 +49,8 @@ MEDIA_TYPES: Final[dict[str, str]] = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 SUFFIXES: Final[dict[str, str]] = {"mermaid": "mmd"}
+_FORMULA_START = frozenset("=+-@\t\r")
+_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
 
 @dataclass(frozen=True)
@@ -59,15 +62,32 @@ class Rendered:
     filename: str
 
 
+def guard_formula(cell: str | int | None) -> str | int:
+    """A cell value that a spreadsheet cannot take for a formula.
+
+    Text starting with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) would run as a
+    formula when the CSV is opened in Excel; a leading apostrophe, which Excel hides, keeps it
+    text. Numbers, and text that reads as a number ("-2"), stay as they are.
+    """
+    if cell is None:
+        return ""
+    if isinstance(cell, int) or not cell or cell[0] not in _FORMULA_START:
+        return cell
+    if _NUMBER.fullmatch(cell):
+        return cell
+    return "'" + cell
+
+
 def csv_text(rows: Sequence[Sequence[str | int | None]], *, language: str) -> str:
     """Rows as CSV the way spreadsheet users expect it in ``language``.
 
     German Excel reads ``;`` as the separator (the comma is the decimal mark), English Excel
-    reads ``,``; every cell that needs it is quoted, line breaks inside cells included.
+    reads ``,``; every cell that needs it is quoted, line breaks inside cells included, and
+    no cell can run as a formula (:func:`guard_formula`).
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if language == "de" else ",", lineterminator="\r\n")
-    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+    writer.writerows([guard_formula(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 

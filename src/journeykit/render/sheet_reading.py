@@ -68,13 +68,19 @@ def _delimiter(text: str) -> str:
         return max(_DELIMITERS, key=first.count)
 
 
+def _unguarded(cell: str) -> str:
+    """A cell without the apostrophe that keeps ``=…`` from running as a formula in Excel."""
+    return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r" else cell
+
+
 def read_csv_grid(data: bytes, filename: str) -> list[list[str]]:
     """The cells of a CSV file, whatever its delimiter (``;`` ``,`` tab ``|``) and encoding."""
     text = _decode(data, filename).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise _refuse(filename, "empty_sheet", "is empty; expected a map grid")
     try:
-        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text))]
+        rows = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+        return [[_unguarded(cell) for cell in row] for row in rows]
     except csv.Error as exc:
         raise _refuse(filename, "malformed_csv", f"cannot be read as CSV: {exc}") from exc
 

@@ -25,6 +25,14 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _ITEM_WIDTHS = (18, 16, 9, 28, 22, 18, 24, 60, 20, 20, 8, 14, 16, 16, 14, 12)
 
 
+def _as_text(sheet: Worksheet) -> None:
+    """Keep text that starts with "=" text: openpyxl would otherwise store it as a formula."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
+
+
 def _item_sheet(
     sheet: Worksheet, doc: JourneyDocument, language: str, hidden: frozenset[str]
 ) -> None:
@@ -39,6 +47,7 @@ def _item_sheet(
     for row in sheet.iter_rows(min_row=2, min_col=8, max_col=8):
         for cell in row:
             cell.alignment = _WRAP
+    _as_text(sheet)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
 
@@ -61,6 +70,7 @@ def _grid_sheet(
         cell.fill = _HEAD_FILL
     for cell in sheet[2][1:]:
         cell.font = Font(bold=True)
+    _as_text(sheet)
     sheet.freeze_panes = "B3"
 
 
