@@ -34,7 +34,6 @@ from journeykit.render.map_grid import map_grid
 from journeykit.render.mermaid import journey_to_mermaid
 from journeykit.render.print_pages import map_pdf, svg_to_png
 from journeykit.render.svg_map import check_lanes, draw_map, whole_journey
-from journeykit.render.workbook import map_workbook
 
 FORMATS: Final = ("yaml", "json", "mermaid", "svg", "png", "pdf", "csv", "xlsx")
 
@@ -133,6 +132,9 @@ def export_journey(
         table = [item_headers(language), *item_rows(doc, language=language, hidden=hidden)]
         content = _csv_bytes(csv_text(table, language=language))
     else:
+        # openpyxl takes a quarter second to import: only when a workbook is wanted
+        from journeykit.render.workbook import map_workbook
+
         content = map_workbook(doc, language=language, hidden=hidden)
     return Rendered(content=content, media_type=media_type, filename=filename)
 
