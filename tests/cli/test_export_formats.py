@@ -77,7 +77,8 @@ def test_a_grid_exported_to_csv_imports_as_a_new_journey(
     assert refused.err.splitlines() == [
         "error: kaputt.csv:3: A3: unknown row name 'Painponts'; expected Phase, Schritt/Step or "
         "a lane such as Aktionen, Gedanken, Emotionen, Bedürfnisse, Painpoints, Lovepoints, "
-        "Optimierungspotenziale, Touchpoints, Frontstage, Backstage [unknown_lane] "
+        "Optimierungspotenziale, Touchpoints, Frontstage, Backstage (start the name with # "
+        "to skip the row) [unknown_lane] "
         "(did you mean 'Painpoints'?)",
         "error: kaputt.csv:4: B4: expected an emotion score from -2 to 2 (a whole number), "
         "found 'abc' [invalid_emotion]",

@@ -149,6 +149,14 @@ def test_an_unknown_row_name_is_located_with_a_suggestion() -> None:
     assert problems(text.encode(), "karte.csv") == [(3, "A3", "unknown_lane", "Painpoints")]
 
 
+def test_a_row_whose_name_starts_with_a_hash_is_a_note_and_skipped() -> None:
+    text = "Phase;Kauf\nSchritt;Bestellen\n# Verantwortlich;Team Checkout\nAktionen;bestellt\n"
+    doc = read_map_sheet(text.encode(), filename="karte.csv")
+    (step,) = [s for _p, s in doc.journey.steps()]
+    assert [i.text for i in step.lanes.actions] == ["bestellt"]
+    assert "Team Checkout" not in str(doc.model_dump())
+
+
 def test_an_emotion_that_is_not_a_number_is_located() -> None:
     text = "Phase;Kauf;\nSchritt;Bestellen;Bezahlen\nEmotionen;1;abc\n"
     assert problems(text.encode(), "karte.csv") == [(3, "C3", "invalid_emotion", None)]

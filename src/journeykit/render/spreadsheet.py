@@ -135,7 +135,8 @@ def _role_of(reader: _Reader, number: int, name: str) -> _Row | None:
             "unknown_lane",
             f"unknown row name {name!r}; expected Phase, Schritt/Step or a lane such as "
             "Aktionen, Gedanken, Emotionen, Bedürfnisse, Painpoints, Lovepoints, "
-            "Optimierungspotenziale, Touchpoints, Frontstage, Backstage",
+            "Optimierungspotenziale, Touchpoints, Frontstage, Backstage "
+            "(start the name with # to skip the row)",
             number,
             1,
             guess,
@@ -174,6 +175,8 @@ def _rows(reader: _Reader) -> list[_Row]:
                     number,
                     1,
                 )
+            continue
+        if name.startswith("#"):  # a comment row: notes the map has no lane for
             continue
         row = _role_of(reader, number, name)
         if row is None:
