@@ -15,7 +15,8 @@ from journeykit.model import JourneyDocument, Phase, Step
 from journeykit.render.labels import LANE_ORDER, evidence_kind_label, label, lane_label
 from journeykit.render.labels import rating_label as rating_word
 
-Cell = str | int | None
+#: What one spreadsheet cell holds: text, a whole number, or nothing.
+SheetValue = str | int | None
 
 _HEADERS: Final[tuple[tuple[str, str], ...]] = (
     ("Phase", "Phase"),
@@ -37,14 +38,14 @@ _HEADERS: Final[tuple[tuple[str, str], ...]] = (
 )
 
 
-def item_headers(language: str) -> list[Cell]:
+def item_headers(language: str) -> list[SheetValue]:
     """The column headers of the item table in ``language``."""
     return [de if language == "de" else en for en, de in _HEADERS]
 
 
 def _row(
     phase: Phase, number: int, step: Step, lane: str, language: str, item_id: str, text: str
-) -> list[Cell]:
+) -> list[SheetValue]:
     return [
         phase.name.text(language),
         phase.id,
@@ -67,7 +68,7 @@ def _row(
 
 def _step_rows(
     doc: JourneyDocument, phase: Phase, number: int, step: Step, lanes: list[str], language: str
-) -> Iterator[list[Cell]]:
+) -> Iterator[list[SheetValue]]:
     for lane in lanes:
         if lane == "touchpoints":
             for touchpoint in step.touchpoints:
@@ -108,10 +109,10 @@ def _step_rows(
 
 def item_rows(
     doc: JourneyDocument, *, language: str, hidden: frozenset[str] = frozenset()
-) -> list[list[Cell]]:
+) -> list[list[SheetValue]]:
     """Every lane item of the journey as a row (without the header), in map order."""
     lanes = [lane for lane in LANE_ORDER if lane not in hidden]
-    rows: list[list[Cell]] = []
+    rows: list[list[SheetValue]] = []
     for number, (phase, step) in enumerate(doc.journey.steps(), start=1):
         rows.extend(_step_rows(doc, phase, number, step, lanes, language))
     return rows

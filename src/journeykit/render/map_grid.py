@@ -11,9 +11,8 @@ from journeykit.model import JourneyDocument
 from journeykit.model.lanes import TEXT_LANES, Emotion
 from journeykit.model.touchpoint import Touchpoint
 from journeykit.render.emotion_curve import curve_personas
+from journeykit.render.item_rows import SheetValue
 from journeykit.render.labels import label, lane_label, rating_label
-
-Cell = str | int | None
 
 #: The lanes of the grid in order (evidence lives in the journey file, not in the grid).
 GRID_LANES = ("touchpoints", "actions", "thoughts", "emotions", *list(TEXT_LANES)[2:])
@@ -39,13 +38,13 @@ def emotion_text(emotion: Emotion, language: str) -> str:
 
 def map_grid(
     doc: JourneyDocument, *, language: str, hidden: frozenset[str] = frozenset()
-) -> list[list[Cell]]:
+) -> list[list[SheetValue]]:
     """The grid's rows; cells with several items hold them on separate lines."""
     journey = doc.journey
     steps = list(journey.steps())
     first = "de" if language == "de" else "en"
-    phase_row: list[Cell] = ["Phase"]
-    step_row: list[Cell] = ["Schritt" if first == "de" else "Step"]
+    phase_row: list[SheetValue] = ["Phase"]
+    step_row: list[SheetValue] = ["Schritt" if first == "de" else "Step"]
     previous = None
     for phase, step in steps:
         phase_row.append(phase.name.text(language) if phase.id != previous else None)
@@ -56,7 +55,7 @@ def map_grid(
         if lane in hidden:
             continue
         if lane == "touchpoints":
-            cells: list[Cell] = [lane_label(lane, language)]
+            cells: list[SheetValue] = [lane_label(lane, language)]
             cells += [
                 "\n".join(touchpoint_text(t, language) for t in s.touchpoints) or None
                 for _p, s in steps
@@ -64,7 +63,7 @@ def map_grid(
             rows.append(cells)
         elif lane == "emotions":
             for persona in curve_personas(doc):
-                row: list[Cell] = [f"{lane_label(lane, language)}: {persona.name}"]
+                row: list[SheetValue] = [f"{lane_label(lane, language)}: {persona.name}"]
                 for _phase, step in steps:
                     found = next(
                         (e for e in step.lanes.emotions if e.persona_id == persona.id), None
@@ -75,7 +74,7 @@ def map_grid(
                         row.append(emotion_text(found, language) if found.rating else found.score)
                 rows.append(row)
         else:
-            texts: list[Cell] = [lane_label(lane, language)]
+            texts: list[SheetValue] = [lane_label(lane, language)]
             texts += ["\n".join(i.text for i in s.lanes.text_lane(lane)) or None for _p, s in steps]
             rows.append(texts)
     return rows
