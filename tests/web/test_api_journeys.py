@@ -302,3 +302,54 @@ def test_add_a_persona_to_every_journey_of_the_project(client: TestClient) -> No
     )
     assert stale.status_code == 409
     assert "Noch eine" not in client.get(f"/api/v1/journeys/{DEMO_JOURNEY}").text
+
+
+def test_touchpoints_add_rename_delete(client: TestClient) -> None:
+    url = f"/api/v1/journeys/{DEMO_JOURNEY}"
+    added = client.post(
+        f"{url}/steps/st-bezahlen/touchpoints",
+        json={
+            "base_revision": 2,
+            "name": "Rechnungskauf-Hinweis",
+            "channel": "web",
+            "mode": "digital",
+            "ownership": "direct",
+        },
+    )
+    assert added.status_code == 201, added.text
+    touchpoint = added.json()["id"]
+    renamed = client.patch(
+        f"{url}/touchpoints/{touchpoint}", json={"base_revision": 3, "name": "Hinweis"}
+    )
+    assert renamed.status_code == 200
+    steps = {s["id"]: s for p in _doc(client)["journey"]["phases"] for s in p.get("steps", [])}
+    assert steps["st-bezahlen"]["touchpoints"][-1] == {
+        "id": touchpoint,
+        "name": "Hinweis",
+        "channel": "web",
+        "mode": "digital",
+        "ownership": "direct",
+    }
+    bad = client.post(
+        f"{url}/steps/st-bezahlen/touchpoints",
+        json={
+            "base_revision": 4,
+            "name": "X",
+            "channel": "Web Shop!",
+            "mode": "digital",
+            "ownership": "direct",
+        },
+    )
+    assert bad.status_code == 422 and bad.json()["field"] == "channel"
+    deleted = client.delete(f"{url}/touchpoints/{touchpoint}", params={"base_revision": 4})
+    assert deleted.status_code == 200
+    assert touchpoint not in str(_doc(client))
+
+
+def test_a_touchpoint_a_kpi_is_measured_on_is_not_deleted(client: TestClient) -> None:
+    response = client.delete(
+        f"/api/v1/journeys/{DEMO_JOURNEY}/touchpoints/tp-paketzustellung",
+        params={"base_revision": 2},
+    )
+    assert response.status_code == 409 and response.json()["code"] == "still_referenced"
+    assert head(client) == 2

@@ -338,3 +338,29 @@ def test_drag_a_phase_and_move_one_with_the_keyboard(page: Page, server: str) ->
     order = [p["id"] for p in document(server)["journey"]["phases"]]
     assert order.index("unawareness") == before + 1
     expect(page.locator('.phase-head[data-phase-id="unawareness"]')).to_be_focused()
+
+
+def test_add_and_rename_a_touchpoint(page: Page, server: str) -> None:
+    page.goto(MAP)
+    cell = page.locator('.step[data-step-id="st-bezahlen"] .cell-touchpoints')
+    cell.locator(".add-touchpoint").click()
+    form = cell.locator(".touchpoint-form")
+    form.locator("[name=name]").fill("Rückruf der Hotline")
+    form.locator("[name=channel]").select_option("phone")
+    form.locator("[name=mode]").select_option("personal")
+    form.get_by_role("button", name="Speichern").click()
+    wait_for_revision(page, 3)
+    added = cell.locator(".touchpoint", has_text="Rückruf der Hotline")
+    expect(added).to_contain_text("persönlich")
+    card = page.locator(f'[data-touchpoint-id="{added.get_attribute("data-touchpoint-id")}"]')
+    card.locator(".tp-name").click()
+    card.locator("textarea").fill("Rückruf durch die Hotline")
+    card.locator("textarea").press("Enter")
+    wait_for_revision(page, 4)
+    steps = {s["id"]: s for p in document(server)["journey"]["phases"] for s in p.get("steps", [])}
+    last = steps["st-bezahlen"]["touchpoints"][-1]
+    assert (last["name"], last["channel"], last["mode"]) == (
+        "Rückruf durch die Hotline",
+        "phone",
+        "personal",
+    )

@@ -38,19 +38,29 @@ def text_lane_cell(step: Step, lane: str, labels: Mapping[str, str], add_label: 
     )
 
 
-def touchpoint_cell(step: Step, labels: Mapping[str, str]) -> Markup:
-    """The touchpoints of a step with channel icon and digital/personal, direct/indirect."""
+def touchpoint_cell(step: Step, labels: Mapping[str, str], journey_url: str) -> Markup:
+    """The touchpoints of a step with channel icon and digital/personal, direct/indirect;
+    names edit in place, and a button adds one."""
+    delete = escape(labels["delete_touchpoint"])
     cards = "".join(
         f'<div class="touchpoint" data-touchpoint-id="{tp.id}">'
         f'<span class="channel" title="{escape(tp.channel)}">'
         f"{icon(CHANNEL_ICONS.get(tp.channel, 'globe'))}</span>"
-        f'<span class="tp-name">{escape(tp.name, quote=False)}</span>'
+        f'<span class="tp-name editable" data-field="name" '
+        f'data-edit-url="{journey_url}/touchpoints/{tp.id}">{escape(tp.name, quote=False)}</span>'
         f'<span class="tp-marks"><span class="mark mark-{tp.mode}">{escape(labels[tp.mode])}'
         f'</span><span class="mark mark-{tp.ownership}">{escape(labels[tp.ownership])}</span>'
-        "</span></div>"
+        "</span>"
+        f'<button type="button" class="item-delete tp-delete" tabindex="-1" aria-label="{delete}"'
+        f' data-delete-url="{journey_url}/touchpoints/{tp.id}/delete">×</button></div>'
         for tp in step.touchpoints
     )
-    return Markup(f'<div class="cell cell-touchpoints">{cards}</div>')
+    return Markup(
+        f'<div class="cell cell-touchpoints">{cards}<button type="button" '
+        f'class="add-item add-touchpoint" data-add-url="{journey_url}/steps/{step.id}/touchpoints"'
+        f' aria-label="{escape(labels["add_touchpoint"])} · {escape(step.title)}">+ '
+        f"{escape(labels['add_touchpoint'])}</button></div>"
+    )
 
 
 def scores_cell(

@@ -126,6 +126,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "map.steps": {"de": "Schritte", "en": "Steps"},
     "map.scores": {"de": "Werte (−2 … +2)", "en": "Scores (−2 … +2)"},
     "map.phase": {"de": "Phase", "en": "Phase"},
+    "map.add_touchpoint": {"de": "Touchpoint", "en": "Touchpoint"},
+    "map.touchpoint_name": {"de": "Name des Touchpoints", "en": "Name of the touchpoint"},
+    "map.delete_touchpoint": {"de": "Touchpoint löschen", "en": "Delete touchpoint"},
+    "map.channel": {"de": "Kanal", "en": "Channel"},
     "map.rating": {"de": "Bewertung", "en": "rating"},
     "map.step": {"de": "Schritt", "en": "Step"},
     "map.add_step": {"de": "Schritt hinzufügen", "en": "Add step"},
@@ -368,6 +372,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Die Anfrage ist zu groß; höchstens {limit} MB werden angenommen.",
         "en": "The request is too large; at most {limit} MB are accepted.",
     },
+    "error.channel": {
+        "de": "muss ein Kanalname sein, etwa web, email oder store",
+        "en": "must be a channel name such as web, email or store",
+    },
+    "error.choice": {"de": "muss eines von {allowed} sein", "en": "must be one of {allowed}"},
     "error.blank": {"de": "darf nicht leer sein", "en": "must not be empty"},
     "error.too_long": {
         "de": "ist länger als {limit} Zeichen",
@@ -415,6 +424,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rev.import": {"de": "Importiert aus {file}", "en": "Imported from {file}"},
     "rev.update_project": {"de": "Projekt „{name}“ geändert", "en": "Changed project “{name}”"},
+    "rev.add_touchpoint": {
+        "de": "Touchpoint „{name}“ bei {step} hinzugefügt",
+        "en": "Added touchpoint “{name}” at {step}",
+    },
+    "rev.rename_touchpoint": {
+        "de": "Touchpoint umbenannt in „{name}“",
+        "en": "Renamed touchpoint to “{name}”",
+    },
+    "rev.delete_touchpoint": {"de": "Touchpoint {id} gelöscht", "en": "Deleted touchpoint {id}"},
     "rev.create": {"de": "Journey „{title}“ angelegt", "en": "Created journey “{title}”"},
     "rev.add_persona": {"de": "Persona „{name}“ hinzugefügt", "en": "Added persona “{name}”"},
     "rev.update_persona": {"de": "Persona „{name}“ geändert", "en": "Changed persona “{name}”"},

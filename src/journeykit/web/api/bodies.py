@@ -134,3 +134,18 @@ class PersonaIn(ManyWrite):
 
     name: str
     scenario: str | None = None
+
+
+class TouchpointIn(Write):
+    """A new touchpoint at a step."""
+
+    name: str
+    channel: str = Field(description="web, app, email, phone, store, price_comparison, …")
+    mode: Literal["digital", "personal"]
+    ownership: Literal["direct", "indirect"]
+
+
+class TouchpointChange(Write):
+    """A touchpoint's new name."""
+
+    name: str

@@ -20,6 +20,8 @@ from journeykit.web.api.bodies import (
     StepChange,
     StepIn,
     StepMove,
+    TouchpointChange,
+    TouchpointIn,
 )
 from journeykit.web.api.results import revision_data, saved_data
 from journeykit.web.gate import VisitDep
@@ -281,6 +283,58 @@ def set_emotion(
             persona_id=persona_id,
             score=body.score,
             rating=body.rating,
+        )
+    )
+
+
+# Touchpoints
+
+
+@router.post("/{journey_id}/steps/{step_id}/touchpoints", status_code=201)
+def add_touchpoint(
+    visit: VisitDep, journey_id: str, step_id: str, body: TouchpointIn
+) -> dict[str, Any]:
+    """Add a touchpoint to a step."""
+    return saved_data(
+        service.add_touchpoint(
+            visit.ws,
+            journey_id,
+            base_revision=body.base_revision,
+            actor=visit.actor,
+            step_id=step_id,
+            name=body.name,
+            channel=body.channel,
+            mode=body.mode,
+            ownership=body.ownership,
+        )
+    )
+
+
+@router.patch("/{journey_id}/touchpoints/{touchpoint_id}")
+def rename_touchpoint(
+    visit: VisitDep, journey_id: str, touchpoint_id: str, body: TouchpointChange
+) -> dict[str, Any]:
+    """Rename a touchpoint."""
+    return saved_data(
+        service.rename_touchpoint(
+            visit.ws,
+            journey_id,
+            touchpoint_id,
+            base_revision=body.base_revision,
+            actor=visit.actor,
+            name=body.name,
+        )
+    )
+
+
+@router.delete("/{journey_id}/touchpoints/{touchpoint_id}")
+def delete_touchpoint(
+    visit: VisitDep, journey_id: str, touchpoint_id: str, base_revision: BaseQuery
+) -> dict[str, Any]:
+    """Delete a touchpoint (refused while a KPI is measured on it)."""
+    return saved_data(
+        service.delete_touchpoint(
+            visit.ws, journey_id, touchpoint_id, base_revision=base_revision, actor=visit.actor
         )
     )
 

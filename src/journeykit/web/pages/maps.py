@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from journeykit.model.document import JourneyDocument
 from journeykit.model.lanes import TEXT_LANES
+from journeykit.model.touchpoint import KNOWN_CHANNELS
 from journeykit.render.emotion_curve import curve_personas
 from journeykit.render.labels import label as render_label
 from journeykit.render.labels import lane_label, rating_label
@@ -17,7 +18,7 @@ from journeykit.web import map_cells, mapview
 from journeykit.web.gate import Visit, VisitDep
 from journeykit.web.pages.render import answer_edit, page
 from journeykit.web.services import journeys as service
-from journeykit.web.services.edits import find_item, find_phase, find_step
+from journeykit.web.services.edits import find_item, find_phase, find_step, find_touchpoint
 from journeykit.web.services.journeys import Saved, StaleEdit
 
 router = APIRouter(prefix="/journeys", include_in_schema=False)
@@ -64,6 +65,8 @@ def map_labels(visit: Visit) -> dict[str, str]:
     )
     for mark in ("digital", "personal", "direct", "indirect"):
         labels[mark] = render_label(mark, visit.language)
+    labels["add_touchpoint"] = visit.t("map.add_touchpoint")
+    labels["delete_touchpoint"] = visit.t("map.delete_touchpoint")
     return labels
 
 
@@ -72,6 +75,7 @@ def map_context(visit: Visit, doc: JourneyDocument) -> dict[str, Any]:
     hidden = hidden_lanes(visit)
     return {
         "labels": map_labels(visit),
+        "channels": KNOWN_CHANNELS,
         "ratings": {
             "none": "—",
             **{r: rating_label(r, visit.language) for r in ("delighting", "okay", "disappointing")},
@@ -363,6 +367,78 @@ def set_emotion(
             clear_rating=rating == "none",
         ),
         mine={"score": f"{score:+d}"},
+    )
+
+
+# Touchpoints
+
+
+@router.post("/{journey_id}/steps/{step_id}/touchpoints")
+def add_touchpoint(
+    visit: VisitDep,
+    journey_id: str,
+    step_id: str,
+    base_revision: Base,
+    name: OptionalText = None,
+    channel: OptionalText = None,
+    mode: OptionalText = None,
+    ownership: OptionalText = None,
+) -> Response:
+    """Add a touchpoint to a step."""
+    return _edit(
+        visit,
+        journey_id,
+        lambda: service.add_touchpoint(
+            visit.ws,
+            journey_id,
+            base_revision=base_revision,
+            actor=visit.actor,
+            step_id=step_id,
+            name=name,
+            channel=channel,
+            mode=mode,
+            ownership=ownership,
+        ),
+        mine={"name": name or ""},
+    )
+
+
+@router.post("/{journey_id}/touchpoints/{touchpoint_id}")
+def rename_touchpoint(
+    visit: VisitDep,
+    journey_id: str,
+    touchpoint_id: str,
+    base_revision: Base,
+    name: OptionalText = None,
+) -> Response:
+    """Rename a touchpoint."""
+    return _edit(
+        visit,
+        journey_id,
+        lambda: service.rename_touchpoint(
+            visit.ws,
+            journey_id,
+            touchpoint_id,
+            base_revision=base_revision,
+            actor=visit.actor,
+            name=name,
+        ),
+        mine={"name": name or ""},
+        current=lambda d: find_touchpoint(d, touchpoint_id)[1].name,
+    )
+
+
+@router.post("/{journey_id}/touchpoints/{touchpoint_id}/delete")
+def delete_touchpoint(
+    visit: VisitDep, journey_id: str, touchpoint_id: str, base_revision: Base
+) -> Response:
+    """Delete a touchpoint."""
+    return _edit(
+        visit,
+        journey_id,
+        lambda: service.delete_touchpoint(
+            visit.ws, journey_id, touchpoint_id, base_revision=base_revision, actor=visit.actor
+        ),
     )
 
 

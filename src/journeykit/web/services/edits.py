@@ -6,6 +6,7 @@ leaves nothing half-done; the store then saves the whole result as one revision.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Literal
 
@@ -13,6 +14,7 @@ from journeykit.model.base import LocalizedText, new_id
 from journeykit.model.document import JourneyDocument
 from journeykit.model.journey import Phase, Step
 from journeykit.model.lanes import TEXT_LANES, Emotion, LaneItem
+from journeykit.model.touchpoint import Touchpoint
 from journeykit.web.services.errors import FieldInvalid, StepInUse, unknown
 
 Rating = Literal["delighting", "okay", "disappointing"]
@@ -300,4 +302,80 @@ def set_emotion(
         current.score = score
         if rating is not None or not keep_rating:
             current.rating = rating
+    return result
+
+
+# Touchpoints
+
+
+def find_touchpoint(doc: JourneyDocument, touchpoint_id: str) -> tuple[Step, Touchpoint]:
+    """The touchpoint and its step, or a not-found error naming the nearest id."""
+    for _phase, step in doc.journey.steps():
+        for touchpoint in step.touchpoints:
+            if touchpoint.id == touchpoint_id:
+                return step, touchpoint
+    known = (t.id for _p, s in doc.journey.steps() for t in s.touchpoints)
+    raise unknown("touchpoint", touchpoint_id, known)
+
+
+def _channel(value: str | None) -> str:
+    channel = (value or "").strip().lower().replace(" ", "_")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,39}", channel):
+        raise FieldInvalid(
+            "channel", "error.channel", "must be a channel name such as web, email or store"
+        )
+    return channel
+
+
+def _choice(field: str, value: str | None, allowed: tuple[str, ...]) -> str:
+    if value is None or value not in allowed:
+        raise FieldInvalid(
+            field,
+            "error.choice",
+            f"must be one of {', '.join(allowed)}",
+            allowed=", ".join(allowed),
+        )
+    return value
+
+
+def add_touchpoint(
+    doc: JourneyDocument,
+    *,
+    step_id: str,
+    name: str | None,
+    channel: str | None,
+    mode: str | None,
+    ownership: str | None,
+) -> tuple[JourneyDocument, str]:
+    """A new touchpoint at a step; returns the document and its id."""
+    text = clean_text("name", name)
+    touchpoint = Touchpoint(
+        id=new_id("tp"),
+        name=text,
+        channel=_channel(channel),
+        mode=_choice("mode", mode, ("digital", "personal")),
+        ownership=_choice("ownership", ownership, ("direct", "indirect")),
+    )
+    result = _copy(doc)
+    _phase, step = find_step(result, step_id)
+    step.touchpoints.append(touchpoint)
+    return result, touchpoint.id
+
+
+def rename_touchpoint(
+    doc: JourneyDocument, touchpoint_id: str, *, name: str | None
+) -> JourneyDocument:
+    """The touchpoint with a new name."""
+    text = clean_text("name", name)
+    result = _copy(doc)
+    find_touchpoint(result, touchpoint_id)[1].name = text  # type: ignore[assignment]
+    return result
+
+
+def delete_touchpoint(doc: JourneyDocument, touchpoint_id: str) -> JourneyDocument:
+    """The document without the touchpoint; refused while a KPI is measured on it."""
+    _refuse_kpis(doc, {touchpoint_id}, "touchpoint")
+    result = _copy(doc)
+    step, touchpoint = find_touchpoint(result, touchpoint_id)
+    step.touchpoints.remove(touchpoint)
     return result

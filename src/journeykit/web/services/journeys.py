@@ -440,6 +440,68 @@ def set_emotion(
     )
 
 
+# Touchpoints
+
+
+def add_touchpoint(
+    ws: Workspace,
+    journey_id: str,
+    *,
+    base_revision: int,
+    actor: Actor,
+    step_id: str,
+    name: str | None,
+    channel: str | None,
+    mode: str | None,
+    ownership: str | None,
+) -> Saved:
+    """Add a touchpoint to a step."""
+    return _created(
+        ws,
+        journey_id,
+        base_revision,
+        actor,
+        _t(actor, "rev.add_touchpoint", name=(name or "").strip(), step=step_id),
+        lambda d: edits.add_touchpoint(
+            d, step_id=step_id, name=name, channel=channel, mode=mode, ownership=ownership
+        ),
+    )
+
+
+def rename_touchpoint(
+    ws: Workspace,
+    journey_id: str,
+    touchpoint_id: str,
+    *,
+    base_revision: int,
+    actor: Actor,
+    name: str | None,
+) -> Saved:
+    """Give a touchpoint a new name."""
+    return _saved(
+        ws,
+        journey_id,
+        base_revision,
+        actor,
+        _t(actor, "rev.rename_touchpoint", name=(name or "").strip()),
+        lambda d: edits.rename_touchpoint(d, touchpoint_id, name=name),
+    )
+
+
+def delete_touchpoint(
+    ws: Workspace, journey_id: str, touchpoint_id: str, *, base_revision: int, actor: Actor
+) -> Saved:
+    """Delete a touchpoint."""
+    return _saved(
+        ws,
+        journey_id,
+        base_revision,
+        actor,
+        _t(actor, "rev.delete_touchpoint", id=touchpoint_id),
+        lambda d: edits.delete_touchpoint(d, touchpoint_id),
+    )
+
+
 # New journeys
 
 

@@ -158,7 +158,7 @@
   function startEdit(editable) {
     if (editable.classList.contains("editing")) return;
     const original = editable.textContent.trim();
-    const owner = editable.closest(".item, .step-head, .phase-head");
+    const owner = editable.closest(".item, .step-head, .phase-head, .touchpoint");
     editable.classList.add("editing");
     editable.textContent = "";
     openEditor(editable, {
@@ -175,6 +175,7 @@
   function focusSelector(owner) {
     if (!owner) return null;
     if (owner.dataset.itemId) return `[data-item-id="${owner.dataset.itemId}"]`;
+    if (owner.dataset.touchpointId) return null;
     if (owner.matches(".step-head")) return `[data-step-id="${owner.dataset.stepId}"].step-head`;
     if (owner.matches(".phase-head")) return `[data-phase-id="${owner.dataset.phaseId}"].phase-head`;
     return null;
@@ -210,6 +211,34 @@
         return send(`${journeyUrl()}/steps`, { phase_id: button.dataset.phaseId, title }, { onFieldError: fail, keep: null });
       },
       onCancel: () => { pop.remove(); button.focus(); },
+    });
+  }
+
+  function addTouchpoint(button) {
+    const cell = button.closest(".cell");
+    if (cell.querySelector(".touchpoint-form")) return;
+    const form = document.getElementById("touchpoint-form").content.firstElementChild.cloneNode(true);
+    button.before(form);
+    const name = form.querySelector("[name=name]");
+    name.focus();
+    const close = () => { form.remove(); button.focus(); };
+    form.querySelector("[data-cancel]").addEventListener("click", close);
+    form.addEventListener("keydown", (event) => { event.stopPropagation(); if (event.key === "Escape") close(); });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const values = Object.fromEntries(new FormData(form).entries());
+      form.querySelector(".editor-error")?.remove();
+      send(button.dataset.addUrl, values, {
+        keep: null,
+        onFieldError: (message) => {
+          const slot = document.createElement("span");
+          slot.className = "editor-error";
+          slot.setAttribute("role", "alert");
+          slot.textContent = message;
+          form.appendChild(slot);
+          name.focus();
+        },
+      });
     });
   }
 
@@ -305,7 +334,11 @@
   function onClick(event) {
     const target = event.target;
     const editable = target.closest(".editable");
-    if (editable && !editable.classList.contains("editing")) { startEdit(editable); return; }
+    if (editable && !editable.classList.contains("editing") && !target.closest(".touchpoint-form")) { startEdit(editable); return; }
+    const addTouchpointButton = target.closest(".add-touchpoint");
+    if (addTouchpointButton) { addTouchpoint(addTouchpointButton); return; }
+    const deleteTouchpoint = target.closest(".tp-delete");
+    if (deleteTouchpoint) { send(deleteTouchpoint.dataset.deleteUrl, {}, { keep: null }); return; }
     const addItemButton = target.closest(".add-item");
     if (addItemButton) { addItem(addItemButton); return; }
     const addStepButton = target.closest(".add-step");
