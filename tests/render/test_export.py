@@ -200,8 +200,9 @@ def test_a_journey_without_steps_still_draws_and_prints() -> None:
 
 def test_a_phase_longer_than_a_page_is_split_between_steps_and_pages_stay_full() -> None:
     from journeykit.model import Phase, Step
+    from journeykit.render.map_layout import COLUMN_WIDTH, LABEL_WIDTH
     from journeykit.render.print_pages import PAGE_WIDTH, _Pager, svg_size
-    from journeykit.render.svg_map import COLUMN_WIDTH, LABEL_WIDTH, draw_map
+    from journeykit.render.svg_map import draw_map
 
     doc = map_doc()
     doc.evidence, doc.kpis = [], []

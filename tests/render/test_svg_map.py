@@ -10,7 +10,8 @@ from journeykit.demo import build_demo_document
 from journeykit.model.lanes import TEXT_LANES
 from journeykit.render.errors import JourneyNotInDocument, UnknownLane
 from journeykit.render.labels import LANE_ORDER
-from journeykit.render.svg_map import COLUMN_WIDTH, LABEL_WIDTH, journey_map_svg
+from journeykit.render.map_layout import COLUMN_WIDTH, LABEL_WIDTH
+from journeykit.render.svg_map import journey_map_svg
 from journeykit.render.text_metrics import width
 from tests.render.journeys import ANNA, BEN, NASTY, map_doc
 

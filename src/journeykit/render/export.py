@@ -31,9 +31,10 @@ from journeykit.model.fileformat import dump_document
 from journeykit.render.errors import JourneyNotInDocument, UnknownFormat
 from journeykit.render.item_rows import item_headers, item_rows
 from journeykit.render.map_grid import map_grid
+from journeykit.render.map_layout import whole_journey
 from journeykit.render.mermaid import journey_to_mermaid
 from journeykit.render.print_pages import map_pdf, svg_to_png
-from journeykit.render.svg_map import check_lanes, draw_map, whole_journey
+from journeykit.render.svg_map import check_lanes, draw_map
 
 FORMATS: Final = ("yaml", "json", "mermaid", "svg", "png", "pdf", "csv", "xlsx")
 

@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from journeykit.model import JourneyDocument, Phase, Step
 from journeykit.render.errors import RenderFailed
 from journeykit.render.labels import label
+from journeykit.render.map_layout import MapPart, whole_journey
 from journeykit.render.svg import esc
-from journeykit.render.svg_map import MapPart, draw_map, whole_journey
+from journeykit.render.svg_map import draw_map
 
 #: A3 landscape less the margins, in CSS pixels (96 per inch): 400 × 275 mm.
 PAGE_WIDTH = 400 / 25.4 * 96

@@ -19,34 +19,29 @@ True
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection
 
-from journeykit.model import JourneyDocument, Phase, Step
+from journeykit.model import JourneyDocument
 from journeykit.model.lanes import TEXT_LANES
 from journeykit.render import palette
 from journeykit.render.emotion_curve import CURVE_HEIGHT, SCORES, draw_curve, draw_legend, score_y
 from journeykit.render.errors import JourneyNotInDocument, UnknownLane
 from journeykit.render.icons import LANE_ICONS, icon
 from journeykit.render.labels import LANE_ORDER, label, lane_label
-from journeykit.render.map_cells import (
-    EMPTY,
-    Cell,
-    evidence_cell,
-    kpi_text,
-    text_lane_cell,
-    touchpoint_cell,
+from journeykit.render.map_cells import EMPTY, Cell, evidence_cell, text_lane_cell, touchpoint_cell
+from journeykit.render.map_header import phase_bands, step_headers, title_block
+from journeykit.render.map_layout import (
+    CELL_PAD,
+    COLUMN_WIDTH,
+    LABEL_WIDTH,
+    MIN_LANE_HEIGHT,
+    Column,
+    MapPart,
+    map_columns,
+    whole_journey,
 )
 from journeykit.render.svg import FONT_FAMILY, attr, esc, num, text_block
 from journeykit.render.text_metrics import ellipsize, largest_fitting, wrap
-
-LABEL_WIDTH = 178.0
-COLUMN_WIDTH = 196.0
-EMPTY_PHASE_WIDTH = 128.0
-CELL_PAD = 8.0
-MIN_LANE_HEIGHT = 44.0
-PHASE_BAND = 32.0
-MARGIN = 16.0
 
 _LANE_ACCENT = {
     "touchpoints": "#1d4e89",
@@ -60,234 +55,12 @@ _BLUEPRINT_LINES = {
 }
 
 
-@dataclass(frozen=True)
-class Column:
-    """One column of the map: a step of a phase, or the slim placeholder of an empty phase."""
-
-    phase_index: int
-    phase: Phase
-    step: Step | None
-    number: int | None
-    x: float
-    width: float
-
-    @property
-    def centre(self) -> float:
-        return self.x + self.width / 2
-
-
-#: A part of a journey to draw: (index of the phase in the journey, phase, its steps shown).
-MapPart = Sequence[tuple[int, Phase, Sequence[Step]]]
-
-
 def check_lanes(hidden_lanes: Collection[str]) -> frozenset[str]:
     """The hidden lanes as a set; an unknown lane name is an :class:`UnknownLane` error."""
     for lane in hidden_lanes:
         if lane not in LANE_ORDER:
             raise UnknownLane(lane, LANE_ORDER)
     return frozenset(hidden_lanes)
-
-
-def whole_journey(doc: JourneyDocument) -> list[tuple[int, Phase, list[Step]]]:
-    """Every phase with all its steps; optional phases without steps are left out."""
-    return [
-        (index, phase, list(phase.steps))
-        for index, phase in enumerate(doc.journey.phases)
-        if phase.steps or not phase.optional
-    ]
-
-
-def _columns(part: MapPart, numbers: dict[str, int]) -> list[Column]:
-    columns: list[Column] = []
-    x = LABEL_WIDTH
-    for index, phase, steps in part:
-        if not steps:
-            columns.append(Column(index, phase, None, None, x, EMPTY_PHASE_WIDTH))
-            x += EMPTY_PHASE_WIDTH
-        for step in steps:
-            columns.append(Column(index, phase, step, numbers.get(step.id), x, COLUMN_WIDTH))
-            x += COLUMN_WIDTH
-    return columns
-
-
-def _title_block(doc: JourneyDocument, total: float, language: str, page: str | None) -> Cell:
-    journey = doc.journey
-    limit = total - 2 * MARGIN
-    facts = [label(journey.state, language)]
-    if doc.revision is not None:
-        facts.append(f"{label('revision', language)} {doc.revision}")
-    facts.append(f"{journey.step_count()} {label('steps', language)}")
-    if journey.persona_ids:
-        facts.append(f"{len(journey.persona_ids)} {label('personas', language)}")
-    if doc.project is not None:
-        facts.insert(0, doc.project.name)
-    if page:
-        facts.append(page)
-    parts = [
-        text_block(
-            [ellipsize(journey.title, limit, 20, bold=True)],
-            MARGIN,
-            30,
-            size=20,
-            line_height=24,
-            fill=palette.INK,
-            bold=True,
-        ),
-        text_block(
-            [ellipsize(" · ".join(facts), limit, 11.5)],
-            MARGIN,
-            49,
-            size=11.5,
-            line_height=14,
-            fill=palette.MUTED,
-        ),
-    ]
-    height = 62.0
-    kpis = [k for k in doc.kpis if k.scope == "journey"]
-    if kpis:
-        line = f"{label('kpi', language)}: " + " · ".join(kpi_text(k, language) for k in kpis)
-        parts.append(
-            text_block(
-                [ellipsize(line, limit, 10.5)],
-                MARGIN,
-                66,
-                size=10.5,
-                line_height=13,
-                fill="#0f7482",
-                css_class="journey-kpis",
-            )
-        )
-        height = 78.0
-    return Cell(f'<g class="map-title">{"".join(parts)}</g>', height)
-
-
-def _phase_bands(
-    doc: JourneyDocument, columns: list[Column], top: float, language: str
-) -> tuple[str, float]:
-    groups: list[tuple[int, Phase, float, float]] = []
-    for column in columns:
-        if groups and groups[-1][0] == column.phase_index:
-            index, phase, x, w = groups[-1]
-            groups[-1] = (index, phase, x, w + column.width)
-        else:
-            groups.append((column.phase_index, column.phase, column.x, column.width))
-    kpi_lines = {
-        phase.id: [
-            kpi_text(k, language) for k in doc.kpis if k.scope == "phase" and k.scope_id == phase.id
-        ]
-        for _i, phase, _x, _w in groups
-    }
-    extra = max((min(len(v), 2) for v in kpi_lines.values()), default=0) * 12.0
-    height = PHASE_BAND + extra
-    parts = [
-        f'<rect x="0" y="{num(top)}" width="{num(LABEL_WIDTH)}" height="{num(height)}" '
-        f'fill="{palette.LABEL_FILL}"/>',
-        text_block(
-            [label("phases", language)],
-            CELL_PAD + 4,
-            top + 20,
-            size=11,
-            line_height=13,
-            fill=palette.MUTED,
-            bold=True,
-        ),
-    ]
-    for index, phase, x, w in groups:
-        colour = palette.phase_colour(index)
-        name = ellipsize(phase.name.text(language), w - 2 * CELL_PAD, 12.5, bold=True)
-        body = text_block(
-            [name], x + CELL_PAD, top + 20, size=12.5, line_height=15, fill="#ffffff", bold=True
-        )
-        kpis = [
-            ellipsize(f"{label('kpi', language)}: {text}", w - 2 * CELL_PAD, 9.5)
-            for text in kpi_lines[phase.id][:2]
-        ]
-        if kpis:
-            body += text_block(
-                kpis, x + CELL_PAD, top + 34, size=9.5, line_height=12, fill="#ffffff"
-            )
-        parts.append(
-            f'<g class="phase" data-phase-id="{attr(phase.id)}">'
-            f'<rect x="{num(x + 1)}" y="{num(top + 1)}" width="{num(w - 2)}" '
-            f'height="{num(height - 2)}" rx="3" fill="{colour}"/>{body}</g>'
-        )
-    return "".join(parts), height
-
-
-def _step_headers(columns: list[Column], top: float, language: str) -> tuple[str, float]:
-    titles = {
-        id(c): wrap(c.step.title, c.width - 2 * CELL_PAD - 26, 12, bold=True, max_lines=4)
-        for c in columns
-        if c.step is not None
-    }
-    lines = max((len(t) for t in titles.values()), default=1)
-    height = max(lines * 15 + 2 * CELL_PAD + 2, 44)
-    parts = [
-        f'<rect x="0" y="{num(top)}" width="{num(LABEL_WIDTH)}" height="{num(height)}" '
-        f'fill="{palette.LABEL_FILL}"/>',
-        text_block(
-            [label("step_column", language)],
-            CELL_PAD + 4,
-            top + 20,
-            size=11,
-            line_height=13,
-            fill=palette.MUTED,
-            bold=True,
-        ),
-    ]
-    for column in columns:
-        colour = palette.phase_colour(column.phase_index)
-        background = (
-            f'<rect x="{num(column.x + 1)}" y="{num(top + 1)}" width="{num(column.width - 2)}" '
-            f'height="{num(height - 2)}" rx="3" fill="{palette.tint(colour, 0.86)}"/>'
-        )
-        if column.step is None:
-            parts.append(
-                f'<g class="empty-phase" data-phase-id="{attr(column.phase.id)}">{background}'
-                + text_block(
-                    wrap(label("no_steps", language), column.width - 2 * CELL_PAD, 10.5),
-                    column.x + CELL_PAD,
-                    top + 20,
-                    size=10.5,
-                    line_height=13,
-                    fill=palette.MUTED,
-                    italic=True,
-                )
-                + "</g>"
-            )
-            continue
-        badge = ""
-        if column.number is not None:
-            badge = (
-                f'<circle cx="{num(column.x + CELL_PAD + 9)}" cy="{num(top + CELL_PAD + 9)}" '
-                f'r="9.5" fill="{colour}"/>'
-                + text_block(
-                    [str(column.number)],
-                    column.x + CELL_PAD + 9,
-                    top + CELL_PAD + 12.5,
-                    size=9.5 if column.number < 100 else 8,
-                    line_height=10,
-                    fill="#ffffff",
-                    bold=True,
-                    anchor="middle",
-                )
-            )
-        parts.append(
-            f'<g class="step" data-step-id="{attr(column.step.id)}" '
-            f'data-phase-id="{attr(column.phase.id)}">{background}{badge}'
-            + text_block(
-                titles[id(column)],
-                column.x + CELL_PAD + 25,
-                top + CELL_PAD + 12,
-                size=12,
-                line_height=15,
-                fill=palette.INK,
-                bold=True,
-                css_class="step-title",
-            )
-            + "</g>"
-        )
-    return "".join(parts), float(height)
 
 
 def _lane_cell(doc: JourneyDocument, lane: str, column: Column, language: str) -> Cell:
@@ -362,13 +135,13 @@ def draw_map(
 ) -> str:
     """The SVG of ``part`` of the journey (all of it, or the columns of one printed page)."""
     numbers = {step.id: n for n, (_phase, step) in enumerate(doc.journey.steps(), start=1)}
-    columns = _columns(part, numbers)
+    columns = map_columns(part, numbers)
     right = columns[-1].x + columns[-1].width if columns else LABEL_WIDTH + COLUMN_WIDTH
-    title = _title_block(doc, right, language, page)
+    title = title_block(doc, right, language, page)
     y = title.height
-    bands, band_height = _phase_bands(doc, columns, y, language)
+    bands, band_height = phase_bands(doc, columns, y, language)
     y += band_height
-    headers, header_height = _step_headers(columns, y, language)
+    headers, header_height = step_headers(columns, y, language)
     y += header_height
     background: list[str] = []
     content: list[str] = []
