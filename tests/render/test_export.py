@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from journeykit.demo import build_demo_document
 from journeykit.model.fileformat import dump_document, load_document
@@ -102,6 +103,13 @@ def test_pdf_is_a3_landscape_with_umlauts_as_text() -> None:
     for words in ("Kauf über Preisvergleich", "Überlegung", "Bedürfnisse", "Größenangaben"):
         assert words in text
     assert "Seite 1 von 1" in text
+    assert reader.metadata is not None and reader.metadata.title == "Kauf über Preisvergleich"
+    resources = reader.pages[0]["/Resources"].get_object()
+    assert isinstance(resources, DictionaryObject)
+    font_table = resources["/Font"].get_object()
+    assert isinstance(font_table, DictionaryObject)
+    fonts = {str(font.get_object()["/BaseFont"]).split("+")[-1] for font in font_table.values()}
+    assert fonts >= {"DejaVu-Sans", "DejaVu-Sans-Bold"}  # embedded, so it prints anywhere
 
 
 def test_the_demo_prints_on_several_pages_with_every_step() -> None:
