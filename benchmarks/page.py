@@ -3,8 +3,9 @@
 Run: ``.venv/bin/python benchmarks/page.py`` (``--steps``, ``--runs`` to vary). The page is
 requested through the ASGI app in this process (no network in between), so the time is what
 the server spends: reading the head revision, building the view, drawing the emotion curve
-and rendering the templates. Results go to standard output as Markdown, to paste into
-docs/benchmarks.md with the date and machine.
+and rendering the templates. "From scratch" empties the caches of parsed revisions and
+rendered maps before each request; "cached" is a second visit to the same revision. Results
+go to standard output as Markdown, to paste into docs/benchmarks.md with the date and machine.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from journeykit.model import (
 )
 from journeykit.store import Workspace
 from journeykit.web.app import create_app
+from journeykit.web.pages.maps import RENDERED
+from journeykit.web.services.journeys import DOCUMENTS
 
 TARGET_P95_MS = 100.0
 CHANNELS = ("web", "email", "phone", "store", "price_comparison", "app")
@@ -133,6 +136,14 @@ def timed(action: Callable[[], object], runs: int) -> tuple[list[float], list[fl
     return wall, cpu
 
 
+def cold_get(client: TestClient) -> None:
+    """The map page with nothing cached: the revision is parsed and the map rendered."""
+    DOCUMENTS.clear()
+    RENDERED.clear()
+    response = client.get("/journeys/bench")
+    assert response.status_code == 200
+
+
 def rename(client: TestClient, revisions: list[int]) -> None:
     """Rename the first step through the page's edit route: a new revision and the map."""
     head = revisions[-1]
@@ -164,7 +175,8 @@ def main() -> None:
             first = client.get("/journeys/bench")
             assert first.status_code == 200, first.text
             size = len(first.content)
-            page = timed(lambda: client.get("/journeys/bench"), args.runs)
+            cold = timed(lambda: cold_get(client), args.runs)
+            warm = timed(lambda: client.get("/journeys/bench"), args.runs)
             revisions = [1]
             fragment = timed(lambda: rename(client, revisions), args.runs)
     print(
@@ -176,17 +188,18 @@ def main() -> None:
     print("| request | p50 ms | p95 ms | max ms | CPU p50 ms | CPU p95 ms |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, (wall, cpu) in (
-        ("GET map page", page),
+        ("GET map page, rendered from scratch", cold),
+        ("GET map page, fragment cached", warm),
         ("POST edit → new map fragment", fragment),
     ):
         print(
             f"| {name} | {statistics.median(wall):.1f} | {p95(wall):.1f} | {max(wall):.1f} "
             f"| {statistics.median(cpu):.1f} | {p95(cpu):.1f} |"
         )
-    verdict = "met" if p95(page[0]) <= TARGET_P95_MS else "missed"
+    verdict = "met" if p95(cold[0]) <= TARGET_P95_MS else "missed"
     print()
     print(
-        f"target p95 ≤ {TARGET_P95_MS:.0f} ms (wall clock): {verdict}; load average "
+        f"target p95 ≤ {TARGET_P95_MS:.0f} ms (wall clock, from scratch): {verdict}; load "
         f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
 

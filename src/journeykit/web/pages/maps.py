@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
 from journeykit.model.document import JourneyDocument
 from journeykit.model.lanes import TEXT_LANES
@@ -106,12 +109,71 @@ def map_context(visit: Visit, doc: JourneyDocument) -> dict[str, Any]:
     }
 
 
+class RenderedMaps:
+    """Rendered map fragments by workspace, journey, revision, language and hidden lanes.
+
+    The fragment is a function of exactly those (a revision never changes), so a second
+    visitor, a reload or switching back to a view costs no rendering.
+    """
+
+    def __init__(self, size: int = 16) -> None:
+        self._size = size
+        self._maps: OrderedDict[tuple[object, ...], Markup] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[object, ...]) -> Markup | None:
+        """The cached fragment, if any."""
+        with self._lock:
+            found = self._maps.get(key)
+            if found is not None:
+                self._maps.move_to_end(key)
+            return found
+
+    def clear(self) -> None:
+        """Forget every fragment (the benchmark measures rendering from scratch)."""
+        with self._lock:
+            self._maps.clear()
+
+    def put(self, key: tuple[object, ...], html: Markup) -> None:
+        """Remember a fragment, forgetting the least recently used beyond the size."""
+        with self._lock:
+            self._maps[key] = html
+            while len(self._maps) > self._size:
+                self._maps.popitem(last=False)
+
+
+RENDERED = RenderedMaps()
+
+
+def map_html(visit: Visit, doc: JourneyDocument) -> Markup:
+    """The map fragment of ``doc`` for this visit's language and hidden lanes."""
+    key = (str(visit.ws.path), doc.journey.id, doc.revision, visit.language, hidden_lanes(visit))
+    cached = RENDERED.get(key)
+    if cached is not None:
+        return cached
+    templates = visit.request.app.state.templates
+    template = templates.env.get_template("_map.html")
+    html = Markup(
+        template.render({"lang": visit.language, "t": visit.t, **map_context(visit, doc)})
+    )
+    RENDERED.put(key, html)
+    return html
+
+
 @router.get("/{journey_id}", response_class=HTMLResponse)
 def journey_map(visit: VisitDep, journey_id: str) -> HTMLResponse:
     """The journey map: phases as column groups, steps as columns, lanes as rows."""
     doc = service.get_journey(visit.ws, journey_id)
     to_be = service.to_be_of(visit.ws, journey_id)
-    response = page(visit, "journey_map.html", {**map_context(visit, doc), "to_be": to_be})
+    context = {
+        "doc": doc,
+        "journey": doc.journey,
+        "hidden": hidden_lanes(visit),
+        "all_lanes": mapview.LANE_ORDER,
+        "to_be": to_be,
+        "map_html": map_html(visit, doc),
+    }
+    response = page(visit, "journey_map.html", context)
     given = visit.request.query_params.getlist("hide")
     if given:
         hidden = ",".join(mapview.parse_hidden(",".join(given)))
@@ -120,8 +182,7 @@ def journey_map(visit: VisitDep, journey_id: str) -> HTMLResponse:
 
 
 def _fragment(visit: Visit, journey_id: str) -> HTMLResponse:
-    doc = service.get_journey(visit.ws, journey_id)
-    return page(visit, "_map.html", map_context(visit, doc))
+    return HTMLResponse(map_html(visit, service.get_journey(visit.ws, journey_id)))
 
 
 def _conflict(
@@ -136,8 +197,13 @@ def _conflict(
         except Exception:
             theirs = None
         info = visit.ws.journeys().revision(journey_id, head.revision or 1)
+        # The current map replaces the stale one out of band, beside the notice.
+        current_map = str(map_html(visit, head)).replace(
+            '<div id="map" ', '<div id="map" hx-swap-oob="outerHTML" ', 1
+        )
         context = {
-            **map_context(visit, head),
+            "doc": head,
+            "map_html": Markup(current_map),
             "exc": exc,
             "mine": mine,
             "theirs": theirs,

@@ -64,6 +64,11 @@ class DocumentCache:
                 self._documents.move_to_end(key)
             return doc
 
+    def clear(self) -> None:
+        """Forget every document."""
+        with self._lock:
+            self._documents.clear()
+
     def put(self, key: tuple[str, str, int], doc: JourneyDocument) -> None:
         """Remember ``doc``, forgetting the least recently used one beyond the size."""
         with self._lock:
