@@ -69,6 +69,12 @@ def test_a_grid_exported_to_csv_imports_as_a_new_journey(
     assert listed["kauf-aus-excel"]["title"] == "Kauf aus Excel"
     history = run("journey", "history", "kauf-aus-excel", "--json", "-w", ws)
     assert json.loads(history.out)[0]["message"] == "aus Excel"
+    again = run("journey", "import-sheet", "grid.csv", "--title", "Kauf aus Excel", "-w", ws)
+    assert again.code == 1 and "[conflict]" in again.err and "--force" in again.err
+    forced = run(
+        "journey", "import-sheet", "grid.csv", "--title", "Kauf aus Excel", "--force", "-w", ws
+    )
+    assert forced.out.strip() == "kauf-aus-excel: unchanged, still at revision 1"
 
     broken = tmp_path / "kaputt.csv"
     broken.write_text("Phase;Kauf\nSchritt;Bestellen\nPainponts;teuer\nEmotionen;abc\n", "utf-8")

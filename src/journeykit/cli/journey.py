@@ -22,6 +22,7 @@ from journeykit.model.fileformat import read_document
 from journeykit.render.export import FORMATS, export_journey, export_map_grid
 from journeykit.render.labels import LANE_ORDER
 from journeykit.render.spreadsheet import read_map_sheet
+from journeykit.store import ConflictError
 
 _SUFFIX_FORMATS: dict[str, str] = {
     ".yaml": "yaml",
@@ -222,6 +223,15 @@ def import_sheet(
         ) from exc
     doc = read_map_sheet(data, filename=file.name, title=title)
     with opened_workspace(workspace) as ws:
+        if not force and ws.journeys().exists(doc.journey.id):
+            # A sheet remembers no revision, so the file-import hint ("export, edit, import")
+            # would not help here.
+            raise ConflictError(
+                f"journey {doc.journey.id!r} already exists; nothing was saved",
+                hint="use --force to save the sheet as its next revision, "
+                "or --title for a new journey",
+                journey_id=doc.journey.id,
+            )
         info = ws.journeys().import_document(
             doc,
             author=resolve_author(author),
