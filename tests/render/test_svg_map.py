@@ -98,6 +98,12 @@ def test_hiding_emotions_and_touchpoints_removes_their_drawings() -> None:
     assert not by_attr(root, "data-touchpoint-id")
 
 
+def test_one_lane_given_as_a_string_is_that_lane() -> None:
+    root = parse(journey_map_svg(map_doc(), "jo-karte", hidden_lanes="thoughts"))
+    assert by_attr(root, "data-lane", "thoughts") == []
+    assert by_attr(root, "data-lane", "needs") != []
+
+
 def test_an_unknown_lane_is_refused_with_a_suggestion() -> None:
     with pytest.raises(UnknownLane) as caught:
         journey_map_svg(map_doc(), "jo-karte", hidden_lanes=["pain_point"])

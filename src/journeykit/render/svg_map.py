@@ -56,7 +56,12 @@ _BLUEPRINT_LINES = {
 
 
 def check_lanes(hidden_lanes: Collection[str]) -> frozenset[str]:
-    """The hidden lanes as a set; an unknown lane name is an :class:`UnknownLane` error."""
+    """The hidden lanes as a set; an unknown lane name is an :class:`UnknownLane` error.
+
+    A single lane given as a plain string counts as that lane, not as its letters.
+    """
+    if isinstance(hidden_lanes, str):
+        hidden_lanes = [hidden_lanes]
     for lane in hidden_lanes:
         if lane not in LANE_ORDER:
             raise UnknownLane(lane, LANE_ORDER)
