@@ -256,3 +256,16 @@ def test_the_diff_places_changes_in_the_users_language(client: TestClient) -> No
     english = client.get(f"{MAP}/history", params={"old": 2, "new": 4, "lang": "en"}).text
     assert "in phase Consideration → in phase Acquisition" in english
     assert "Pain points · at “Bezahlen und bestellen”" in english
+
+
+def test_markup_in_a_text_is_shown_as_text_never_run(client: TestClient) -> None:
+    attack = '<script>alert("x")</script><img src=x onerror="alert(1)">'
+    response = client.post(
+        f"{MAP}/steps/st-bezahlen/lanes/needs",
+        data={"base_revision": "2", "text": attack},
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    for page in (response.text, client.get(MAP).text, client.get(f"{MAP}/history").text):
+        assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert" in response.text

@@ -16,9 +16,8 @@
   }
 
   function plainText(html) {
-    const div = document.createElement("div");
-    div.innerHTML = html;
-    return div.textContent.trim();
+    // A parsed document runs no scripts and loads nothing, unlike an element's innerHTML.
+    return new DOMParser().parseFromString(html, "text/html").body.textContent.trim();
   }
 
   /* Which element had the focus, so it can get it back after the map is re-rendered. */
