@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
@@ -23,6 +24,7 @@ def attr(text: str) -> str:
     return escape(_NOT_XML.sub("", text), {'"': "&quot;", "\n": "&#10;", "\t": "&#9;"})
 
 
+@functools.lru_cache(maxsize=65_536)
 def num(value: float) -> str:
     """A coordinate with at most two decimals and no trailing zeros."""
     if value == int(value):  # most coordinates are whole numbers: the fast path

@@ -32,20 +32,20 @@ _RANGES = ((0x20, 0x24F), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2190, 0x21FF), 
 
 
 @functools.cache
-def _table() -> dict[str, dict[int, float]]:
+def _table() -> dict[str, dict[str, float]]:
     raw = json.loads(
         resources.files("journeykit.render").joinpath("dejavu_widths.json").read_text("utf-8")
     )
-    return {
-        style: {int(cp): units / raw["units_per_em"] for cp, units in widths.items()}
-        for style, widths in raw["widths"].items()
-    }
+    tables: dict[str, dict[str, float]] = {}
+    for style, widths in raw["widths"].items():
+        table = {chr(int(cp)): units / raw["units_per_em"] for cp, units in widths.items()}
+        table["\u00ad"] = 0.0  # a soft hyphen takes room only where a line breaks at it
+        tables[style] = table
+    return tables
 
 
-def _char_em(char: str, widths: dict[int, float]) -> float:
-    if char == _SOFT_HYPHEN:
-        return 0.0
-    known = widths.get(ord(char))
+def _char_em(char: str, widths: dict[str, float]) -> float:
+    known = widths.get(char)
     if known is not None:
         return known
     if unicodedata.combining(char):
@@ -57,7 +57,10 @@ def _char_em(char: str, widths: dict[int, float]) -> float:
 def _em(text: str, bold: bool) -> float:
     # Maps repeat their words a lot; measuring each word once keeps a 100-step map fast.
     widths = _table()["bold" if bold else "regular"]
-    return sum(_char_em(c, widths) for c in text)
+    try:
+        return sum(map(widths.__getitem__, text))  # every character known: the fast path
+    except KeyError:
+        return sum(_char_em(c, widths) for c in text)
 
 
 def width(text: str, size: float, *, bold: bool = False) -> float:
