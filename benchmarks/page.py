@@ -39,8 +39,8 @@ from journeykit.model import (
 )
 from journeykit.store import Workspace
 from journeykit.web.app import create_app
-from journeykit.web.pages.maps import RENDERED
-from journeykit.web.services.journeys import DOCUMENTS
+from journeykit.web.pages.map_fragment import RENDERED
+from journeykit.web.services.documents import DOCUMENTS
 
 TARGET_P95_MS = 100.0
 CHANNELS = ("web", "email", "phone", "store", "price_comparison", "app")

@@ -25,8 +25,8 @@ from journeykit.web.api.bodies import (
 )
 from journeykit.web.api.results import revision_data, saved_data
 from journeykit.web.gate import VisitDep
+from journeykit.web.services import documents, lifecycle, transfer
 from journeykit.web.services import journeys as service
-from journeykit.web.services import transfer
 from journeykit.web.services.errors import UploadTooLarge
 
 router = APIRouter(prefix="/api/v1/journeys", tags=["journeys"])
@@ -47,14 +47,14 @@ def list_journeys(visit: VisitDep) -> list[dict[str, Any]]:
             "derived_from": s.derived_from,
             "updated_at": s.updated_at.isoformat(),
         }
-        for s in service.list_journeys(visit.ws)
+        for s in documents.list_journeys(visit.ws)
     ]
 
 
 @router.post("", status_code=201)
 def create_journey(visit: VisitDep, body: JourneyIn) -> dict[str, Any]:
     """Create an empty as-is journey with the default phases, optionally in a project."""
-    info = service.create_journey(
+    info = lifecycle.create_journey(
         visit.ws,
         actor=visit.actor,
         title=body.title,
@@ -69,7 +69,7 @@ def get_journey(
     visit: VisitDep, journey_id: str, revision: Annotated[int | None, Query(ge=1)] = None
 ) -> dict[str, Any]:
     """The journey document, exactly as the JSON file format writes it."""
-    return document_data(service.get_journey(visit.ws, journey_id, revision))
+    return document_data(documents.get_journey(visit.ws, journey_id, revision))
 
 
 @router.get("/{journey_id}/export")
@@ -114,7 +114,7 @@ async def import_journey(
 @router.get("/{journey_id}/history")
 def history(visit: VisitDep, journey_id: str) -> list[dict[str, Any]]:
     """Every revision, newest first."""
-    return [revision_data(info) for info in service.history(visit.ws, journey_id)]
+    return [revision_data(info) for info in lifecycle.history(visit.ws, journey_id)]
 
 
 @router.get("/{journey_id}/diff")
@@ -132,14 +132,14 @@ def diff(
 @router.post("/{journey_id}/restore")
 def restore(visit: VisitDep, journey_id: str, body: RestoreIn) -> dict[str, Any]:
     """Make an old revision's content the head again (as a new revision)."""
-    info = service.restore(visit.ws, journey_id, revision=body.revision, actor=visit.actor)
+    info = lifecycle.restore(visit.ws, journey_id, revision=body.revision, actor=visit.actor)
     return {"ok": True, **revision_data(info)}
 
 
 @router.post("/{journey_id}/to-be", status_code=201)
 def derive_to_be(visit: VisitDep, journey_id: str) -> dict[str, Any]:
     """Create the to-be journey of an as-is journey."""
-    info = service.derive_to_be(visit.ws, journey_id, actor=visit.actor)
+    info = lifecycle.derive_to_be(visit.ws, journey_id, actor=visit.actor)
     return {"ok": True, **revision_data(info)}
 
 

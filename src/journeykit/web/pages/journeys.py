@@ -13,8 +13,7 @@ from journeykit.model.errors import DocumentInvalid, JourneykitError
 from journeykit.web.diffview import grouped_changes
 from journeykit.web.gate import VisitDep
 from journeykit.web.pages.render import page
-from journeykit.web.services import journeys as service
-from journeykit.web.services import transfer
+from journeykit.web.services import documents, lifecycle, transfer
 
 router = APIRouter(include_in_schema=False)
 
@@ -27,13 +26,13 @@ def history(
     new: Annotated[int | None, Query(ge=1)] = None,
 ) -> HTMLResponse:
     """Every revision, and the difference between two of them (default: the last two)."""
-    doc = service.get_journey(visit.ws, journey_id)
-    revisions = service.history(visit.ws, journey_id)
+    doc = documents.get_journey(visit.ws, journey_id)
+    revisions = lifecycle.history(visit.ws, journey_id)
     head = revisions[0].number
     new = new or head
     old = old or max(1, new - 1)
-    old_doc = service.get_journey(visit.ws, journey_id, old)
-    new_doc = service.get_journey(visit.ws, journey_id, new)
+    old_doc = documents.get_journey(visit.ws, journey_id, old)
+    new_doc = documents.get_journey(visit.ws, journey_id, new)
     diff = diff_documents(old_doc, new_doc) if old != new else JourneyDiff()
     return page(
         visit,
@@ -55,7 +54,7 @@ def restore(
     visit: VisitDep, journey_id: str, revision: Annotated[int, Form(ge=1)]
 ) -> RedirectResponse:
     """Restore a revision as a new one, then show the history."""
-    info = service.restore(visit.ws, journey_id, revision=revision, actor=visit.actor)
+    info = lifecycle.restore(visit.ws, journey_id, revision=revision, actor=visit.actor)
     return RedirectResponse(
         f"/journeys/{journey_id}/history?old={revision}&new={info.number}&restored={revision}",
         status_code=303,
@@ -65,7 +64,7 @@ def restore(
 @router.post("/journeys/{journey_id}/to-be")
 def derive_to_be(visit: VisitDep, journey_id: str) -> RedirectResponse:
     """Create the to-be journey and show both side by side."""
-    service.derive_to_be(visit.ws, journey_id, actor=visit.actor)
+    lifecycle.derive_to_be(visit.ws, journey_id, actor=visit.actor)
     return RedirectResponse(f"/journeys/{journey_id}/compare", status_code=303)
 
 
@@ -74,14 +73,14 @@ def compare(visit: VisitDep, journey_id: str) -> HTMLResponse:
     """The as-is journey beside its to-be journey, with what the to-be changes."""
     from journeykit.render.svg_map import journey_map_svg
 
-    doc = service.get_journey(visit.ws, journey_id)
+    doc = documents.get_journey(visit.ws, journey_id)
     if doc.journey.state == "to_be" and doc.journey.derived_from:
-        as_is = service.get_journey(visit.ws, doc.journey.derived_from)
+        as_is = documents.get_journey(visit.ws, doc.journey.derived_from)
         to_be_doc: JourneyDocument | None = doc
     else:
         as_is = doc
-        summary = service.to_be_of(visit.ws, journey_id)
-        to_be_doc = service.get_journey(visit.ws, summary.id) if summary else None
+        summary = lifecycle.to_be_of(visit.ws, journey_id)
+        to_be_doc = documents.get_journey(visit.ws, summary.id) if summary else None
     context: dict[str, object] = {
         "doc": as_is,
         "journey": as_is.journey,
@@ -107,7 +106,7 @@ def facts(
     visit: VisitDep, journey_id: str, step: Annotated[str | None, Query()] = None
 ) -> HTMLResponse:
     """Evidence, hypotheses, measures and KPIs, each linked to the steps it touches."""
-    doc = service.get_journey(visit.ws, journey_id)
+    doc = documents.get_journey(visit.ws, journey_id)
     steps = {s.id: s for _p, s in doc.journey.steps()}
     return page(
         visit, "facts.html", {"doc": doc, "journey": doc.journey, "steps": steps, "focus": step}

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from journeykit.web.gate import VisitDep
 from journeykit.web.pages.render import field_message, page
-from journeykit.web.services import journeys as journey_service
+from journeykit.web.services import lifecycle
 from journeykit.web.services import projects as service
 from journeykit.web.services.errors import FieldInvalid
 from journeykit.web.services.journeys import StaleEdit
@@ -99,7 +99,7 @@ def create_journey(
 ) -> Response:
     """Create a journey from the projects page and open its map."""
     try:
-        info = journey_service.create_journey(
+        info = lifecycle.create_journey(
             visit.ws,
             actor=visit.actor,
             title=title,

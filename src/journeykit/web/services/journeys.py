@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import re
-import threading
-import unicodedata
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from journeykit.model.document import FORMAT_VERSION, JourneyDocument
-from journeykit.model.journey import Journey, default_phases
-from journeykit.model.persona import Persona
-from journeykit.store import ConflictError, JourneySummary, RevisionInfo, Workspace
+from journeykit.model.document import JourneyDocument
+from journeykit.store import ConflictError, RevisionInfo, Workspace
 from journeykit.web.i18n import translate
 from journeykit.web.services import edits
 from journeykit.web.services.actor import Actor
+from journeykit.web.services.documents import DOCUMENTS, get_journey
 from journeykit.web.services.edits import Rating
 
 
@@ -41,69 +36,6 @@ class Saved:
 
     revision: RevisionInfo
     created_id: str | None = None
-
-
-class DocumentCache:
-    """Parsed journey documents by workspace, journey and revision.
-
-    A revision never changes once saved, so a parsed document can be reused until it falls out
-    of the cache; only the head's number is read from the store on each request. Callers never
-    mutate what they get (the edits copy first).
-    """
-
-    def __init__(self, size: int = 32) -> None:
-        self._size = size
-        self._documents: OrderedDict[tuple[str, str, int], JourneyDocument] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[str, str, int]) -> JourneyDocument | None:
-        """The cached document, if any."""
-        with self._lock:
-            doc = self._documents.get(key)
-            if doc is not None:
-                self._documents.move_to_end(key)
-            return doc
-
-    def clear(self) -> None:
-        """Forget every document."""
-        with self._lock:
-            self._documents.clear()
-
-    def put(self, key: tuple[str, str, int], doc: JourneyDocument) -> None:
-        """Remember ``doc``, forgetting the least recently used one beyond the size."""
-        with self._lock:
-            self._documents[key] = doc
-            self._documents.move_to_end(key)
-            while len(self._documents) > self._size:
-                self._documents.popitem(last=False)
-
-
-DOCUMENTS = DocumentCache()
-
-
-def list_journeys(ws: Workspace) -> list[JourneySummary]:
-    """Every journey of the workspace, ordered by title."""
-    return ws.journeys().list()
-
-
-def head_revision(ws: Workspace, journey_id: str) -> int:
-    """The journey's head revision; not found names the nearest journey id."""
-    for summary in ws.journeys().list():
-        if summary.id == journey_id:
-            return summary.revision
-    ws.journeys().get(journey_id)  # raises the not-found error with its suggestion
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def get_journey(ws: Workspace, journey_id: str, revision: int | None = None) -> JourneyDocument:
-    """The journey document at ``revision`` (default: the head)."""
-    number = revision if revision is not None else head_revision(ws, journey_id)
-    key = (str(ws.path), journey_id, number)
-    doc = DOCUMENTS.get(key)
-    if doc is None:
-        doc = ws.journeys().get(journey_id, number)
-        DOCUMENTS.put(key, doc)
-    return doc
 
 
 def edit_journey(
@@ -505,88 +437,3 @@ def delete_touchpoint(
         _t(actor, "rev.delete_touchpoint", id=touchpoint_id),
         lambda d: edits.delete_touchpoint(d, touchpoint_id),
     )
-
-
-# New journeys
-
-
-def _slug(title: str) -> str:
-    """An id from a title: ``Kauf über PreisRadar`` → ``kauf-ueber-preisradar``."""
-    text = title.casefold()
-    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(umlaut, plain)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60]
-    return slug or "journey"
-
-
-def create_journey(
-    ws: Workspace,
-    *,
-    actor: Actor,
-    title: str | None,
-    project_id: str | None = None,
-    include_optional_phases: bool = True,
-) -> RevisionInfo:
-    """A new, empty as-is journey with the default phases, in a project if one is named.
-
-    The project's record and personas come from a journey that already belongs to it.
-    """
-    text = edits.clean_text("title", title)
-    assert text is not None
-    taken = {summary.id for summary in list_journeys(ws)}
-    base = _slug(text)
-    journey_id, number = base, 2
-    while journey_id in taken:
-        journey_id, number = f"{base}-{number}", number + 1
-    project = None
-    personas: list[Persona] = []
-    if project_id:
-        from journeykit.web.services.projects import get_project
-
-        view = get_project(ws, project_id)
-        project, personas = view.project, view.personas
-    doc = JourneyDocument(
-        format_version=FORMAT_VERSION,
-        project=project,
-        personas=personas,
-        journey=Journey(
-            id=journey_id,
-            title=text,
-            state="as_is",
-            project_id=project.id if project else None,
-            persona_ids=[p.id for p in personas],
-            phases=default_phases(include_optional=include_optional_phases),
-        ),
-    )
-    return ws.journeys().save(
-        doc, author=actor.name, message=_t(actor, "rev.create", title=text), base_revision=None
-    )
-
-
-# History
-
-
-def history(ws: Workspace, journey_id: str) -> list[RevisionInfo]:
-    """Every revision of the journey, newest first."""
-    return ws.journeys().history(journey_id)
-
-
-def restore(ws: Workspace, journey_id: str, *, revision: int, actor: Actor) -> RevisionInfo:
-    """Make revision ``revision``'s content the head again, as a new revision."""
-    return ws.journeys().restore(
-        journey_id,
-        revision,
-        author=actor.name,
-        message=_t(actor, "rev.restore", number=revision),
-    )
-
-
-def derive_to_be(ws: Workspace, journey_id: str, *, actor: Actor) -> RevisionInfo:
-    """Create the to-be journey of an as-is journey."""
-    return ws.journeys().derive_to_be(journey_id, author=actor.name)
-
-
-def to_be_of(ws: Workspace, journey_id: str) -> JourneySummary | None:
-    """The to-be journey derived from ``journey_id``, if there is one."""
-    return next((s for s in list_journeys(ws) if s.derived_from == journey_id), None)

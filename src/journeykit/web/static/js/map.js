@@ -361,134 +361,9 @@
     }
   }
 
-  /* The emotion curve */
-
-  function scoreY(score) {
-    const map = mapEl();
-    const top = Number(map.dataset.scoreTop);
-    const bottom = Number(map.dataset.scoreBottom);
-    return top + ((2 - score) / 4) * (bottom - top);
-  }
-
   function saveScore(point, score) {
     return send(`${journeyUrl()}/steps/${point.dataset.stepId}/emotions/${point.dataset.personaId}`, { score },
       { keep: `.emotion-point[data-step-id="${point.dataset.stepId}"][data-persona-id="${point.dataset.personaId}"]` });
-  }
-
-  function setUpPoints(map) {
-    const top = Number(map.dataset.scoreTop);
-    const bottom = Number(map.dataset.scoreBottom);
-    for (const point of map.querySelectorAll(".emotion-point")) {
-      point.addEventListener("pointerdown", (event) => {
-        event.preventDefault();
-        const svg = point.ownerSVGElement;
-        const original = Number(point.dataset.score);
-        let score = original;
-        point.setPointerCapture(event.pointerId);
-        point.classList.add("dragging");
-        const move = (e) => {
-          const ctm = svg.getScreenCTM();
-          if (!ctm) return;
-          const y = (e.clientY - ctm.f) / ctm.d;
-          const clamped = Math.max(top, Math.min(bottom, y));
-          score = Math.round(2 - ((clamped - top) / (bottom - top)) * 4);
-          point.setAttribute("cy", String(scoreY(score)));
-          point.setAttribute("aria-valuenow", String(score));
-        };
-        const up = () => {
-          point.removeEventListener("pointermove", move);
-          point.removeEventListener("pointerup", up);
-          point.removeEventListener("pointercancel", up);
-          point.classList.remove("dragging");
-          if (score !== original) saveScore(point, score);
-        };
-        point.addEventListener("pointermove", move);
-        point.addEventListener("pointerup", up);
-        point.addEventListener("pointercancel", up);
-      });
-    }
-    for (const input of map.querySelectorAll(".score-input")) {
-      input.addEventListener("change", () => {
-        const value = input.value.trim();
-        const score = Number(value);
-        const label = input.closest(".score");
-        label.querySelector(".editor-error")?.remove();
-        if (!/^[-+]?\d$/.test(value) || score < -2 || score > 2) {
-          input.setAttribute("aria-invalid", "true");
-          const slot = document.createElement("span");
-          slot.className = "editor-error";
-          slot.setAttribute("role", "alert");
-          slot.textContent = map.dataset.msgScore || "−2 … +2";
-          label.appendChild(slot);
-          return;
-        }
-        send(input.dataset.url, { score }, { keep: `.score-input[data-url="${input.dataset.url}"]` });
-      });
-    }
-    for (const select of map.querySelectorAll(".rating-input")) {
-      select.addEventListener("change", () => {
-        const score = select.closest(".score").querySelector(".score-input").value;
-        send(select.dataset.url, { score, rating: select.value }, { keep: `.rating-input[data-url="${select.dataset.url}"]` });
-      });
-    }
-  }
-
-  /* Drag and drop */
-
-  function setUpSorting(map) {
-    if (!window.Sortable) return;
-    window.Sortable.create(map, {
-      group: "phases",
-      draggable: ".phase",
-      handle: ".phase-head",
-      filter: ".editing, textarea, button, .editable",
-      preventOnFilter: false,
-      forceFallback: true,
-      fallbackTolerance: 5,
-      animation: 0,
-      onEnd: (event) => {
-        if (event.oldDraggableIndex === event.newDraggableIndex) return;
-        send(`${journeyUrl()}/phases/${event.item.dataset.phaseId}/move`, { position: event.newDraggableIndex },
-          { keep: `[data-phase-id="${event.item.dataset.phaseId}"].phase-head` });
-      },
-    });
-    for (const phase of map.querySelectorAll(".phase")) {
-      window.Sortable.create(phase, {
-        group: "steps",
-        draggable: ".step[data-step-id]",
-        handle: ".step-head",
-        filter: ".editing, textarea, button, .editable",
-        preventOnFilter: false,
-        forceFallback: true,
-        fallbackTolerance: 5,
-        animation: 120,
-        onEnd: (event) => {
-          if (event.from === event.to && event.oldDraggableIndex === event.newDraggableIndex) return;
-          send(`${journeyUrl()}/steps/${event.item.dataset.stepId}/move`, {
-            phase_id: event.to.dataset.phaseId,
-            position: event.newDraggableIndex,
-          }, { keep: `[data-step-id="${event.item.dataset.stepId}"].step-head` });
-        },
-      });
-    }
-    for (const list of map.querySelectorAll(".items")) {
-      window.Sortable.create(list, {
-        group: "items",
-        filter: ".editing, textarea, button",
-        preventOnFilter: false,
-        forceFallback: true,
-        fallbackTolerance: 5,
-        animation: 120,
-        onEnd: (event) => {
-          if (event.from === event.to && event.oldIndex === event.newIndex) return;
-          send(`${journeyUrl()}/items/${event.item.dataset.itemId}/move`, {
-            step_id: event.to.dataset.stepId,
-            lane: event.to.dataset.lane,
-            position: event.newIndex,
-          }, { keep: `[data-item-id="${event.item.dataset.itemId}"]` });
-        },
-      });
-    }
   }
 
   /* Forms and labels outside the map follow the revision it shows. */
@@ -506,9 +381,11 @@
     map.dataset.ready = "1";
     map.addEventListener("keydown", onKey);
     map.addEventListener("click", onClick);
-    setUpPoints(map);
-    setUpSorting(map);
+    for (const extend of window.journeykitMapExtensions || []) extend(map, api);
   }
+
+  const api = { send, journeyUrl, saveScore };
+  window.journeykitMap = api;
 
   document.addEventListener("DOMContentLoaded", setUp);
   document.addEventListener("htmx:afterSettle", setUp);
