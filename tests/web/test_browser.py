@@ -364,3 +364,15 @@ def test_add_and_rename_a_touchpoint(page: Page, server: str) -> None:
         "phone",
         "personal",
     )
+
+
+def test_pages_load_nothing_from_outside_this_server(page: Page, server: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ("/", MAP, f"{MAP}/history", f"{MAP}/facts", "/import", "/docs"):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+    expect(page.locator(".swagger-ui")).to_be_visible()
+    outside = [url for url in requested if not url.startswith((server, "data:", "blob:"))]
+    assert outside == []
+    assert any(url.endswith(".woff2") for url in requested)  # the vendored font is used

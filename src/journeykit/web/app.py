@@ -91,6 +91,8 @@ def create_app(workspace_path: Path, *, author: str | None = None) -> FastAPI:
             swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
             swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
             swagger_favicon_url="/static/favicon.svg",
+            # Swagger UI would otherwise send the spec to its online validator.
+            swagger_ui_parameters={"validatorUrl": None},
         )
 
     app.include_router(journeys_api.router)
