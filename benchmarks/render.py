@@ -28,6 +28,7 @@ from journeykit.model import (
     Touchpoint,
     default_phases,
 )
+from journeykit.render import svg as svg_text
 from journeykit.render import text_metrics
 from journeykit.render.emotion_curve import emotion_curve_svg
 from journeykit.render.export import export_journey
@@ -145,23 +146,24 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     doc = big_journey(args.steps)
-    svg = journey_map_svg(doc, "jo-bench")
+    drawing = journey_map_svg(doc, "jo-bench")
     print(
-        f"{args.steps} steps, SVG {len(svg) / 1e6:.1f} MB, {platform.machine()}, "
+        f"{args.steps} steps, SVG {len(drawing) / 1e6:.1f} MB, {platform.machine()}, "
         f"Python {platform.python_version()}\n"
     )
     print("| export | runs | wall p50 ms | wall p95 ms | CPU p50 ms | CPU p95 ms |")
     print("|---|---:|---:|---:|---:|---:|")
 
     def cold() -> object:
-        # the measuring caches emptied: the first export of a map nobody has drawn yet
+        # every cache emptied: the first export of a map nobody has drawn yet
         text_metrics._em.cache_clear()
         text_metrics._wrapped.cache_clear()
+        svg_text.num.cache_clear()
         return journey_map_svg(doc, "jo-bench")
 
     rows = {
         "SVG map (`journey_map_svg`)": lambda: journey_map_svg(doc, "jo-bench"),
-        "SVG map, text measures not cached yet": cold,
+        "SVG map, nothing cached yet": cold,
         "emotion curve alone": lambda: emotion_curve_svg(doc, "jo-bench", column_width=196),
     }
     p95 = cpu_p95 = 0.0
