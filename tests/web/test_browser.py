@@ -257,14 +257,24 @@ def test_add_an_item_and_a_blank_one_is_refused_in_place(page: Page) -> None:
     assert revision(page) == "3"
     field.press("Escape")
 
+    # describe the step in place
+    description = page.locator('.step-head[data-step-id="st-bezahlen"] .step-description')
+    description.click()
+    page.locator('.step-head[data-step-id="st-bezahlen"] .step-description textarea').fill(
+        "Sabine zahlt am liebsten auf Rechnung."
+    )
+    page.keyboard.press("Enter")
+    wait_for_revision(page, 4)
+    expect(description).to_have_text("Sabine zahlt am liebsten auf Rechnung.")
+
     # type a score and choose the customer's rating beside it
     url = f"{MAP}/steps/st-bezahlen/emotions/pe-tobias-heimwerker"
     score = page.locator(f'.score-input[data-url="{url}"]')
     score.fill("-2")
     score.press("Tab")
-    wait_for_revision(page, 4)
-    page.locator(f'.rating-input[data-url="{url}"]').select_option("disappointing")
     wait_for_revision(page, 5)
+    page.locator(f'.rating-input[data-url="{url}"]').select_option("disappointing")
+    wait_for_revision(page, 6)
     expect(page.locator(f'.rating-input[data-url="{url}"]')).to_have_value("disappointing")
     point = page.locator(
         '.emotion-point[data-step-id="st-bezahlen"][data-persona-id="pe-tobias-heimwerker"]'
@@ -276,7 +286,7 @@ def test_add_an_item_and_a_blank_one_is_refused_in_place(page: Page) -> None:
     expect(page.locator(".score .editor-error")).to_have_text(
         "must be a whole number from −2 to +2"
     )
-    assert revision(page) == "5"
+    assert revision(page) == "6"
 
 
 def test_an_edit_in_a_stale_tab_shows_both_versions(

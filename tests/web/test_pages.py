@@ -269,3 +269,16 @@ def test_markup_in_a_text_is_shown_as_text_never_run(client: TestClient) -> None
     for page in (response.text, client.get(MAP).text, client.get(f"{MAP}/history").text):
         assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert" in response.text
+
+
+def test_step_descriptions_show_and_edit_in_place(client: TestClient) -> None:
+    page = client.get(MAP).text
+    assert "Die Saison beginnt: Ein Hochbeet" in page
+    url = f"{MAP}/steps/st-projekt-planen/description"
+    changed = client.post(url, data={"base_revision": "2", "description": "Kurz"}, headers=HTMX)
+    assert changed.status_code == 200 and ">Kurz</p>" in changed.text
+    cleared = client.post(url, data={"base_revision": "3", "description": ""}, headers=HTMX)
+    assert cleared.status_code == 200
+    doc = client.get(f"/api/v1/journeys/{DEMO_JOURNEY}").json()
+    first = doc["journey"]["phases"][0]["steps"][0]
+    assert first["id"] == "st-projekt-planen" and "description" not in first

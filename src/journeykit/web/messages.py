@@ -126,6 +126,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "map.steps": {"de": "Schritte", "en": "Steps"},
     "map.scores": {"de": "Werte (−2 … +2)", "en": "Scores (−2 … +2)"},
     "map.phase": {"de": "Phase", "en": "Phase"},
+    "map.describe": {"de": "Beschreibung hinzufügen …", "en": "Add a description …"},
     "map.add_touchpoint": {"de": "Touchpoint", "en": "Touchpoint"},
     "map.touchpoint_name": {"de": "Name des Touchpoints", "en": "Name of the touchpoint"},
     "map.delete_touchpoint": {"de": "Touchpoint löschen", "en": "Delete touchpoint"},
@@ -405,6 +406,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rev.move_step": {
         "de": "Schritt {id} nach Phase {phase} verschoben",
         "en": "Moved step {id} to phase {phase}",
+    },
+    "rev.describe_step": {
+        "de": "Beschreibung von Schritt {id} geändert",
+        "en": "Changed the description of step {id}",
     },
     "rev.delete_step": {"de": "Schritt {id} gelöscht", "en": "Deleted step {id}"},
     "rev.add_item": {

@@ -34,6 +34,7 @@ def map_labels(visit: Visit) -> dict[str, str]:
         "phase",
         "step",
         "click_to_edit",
+        "describe",
         "add_step",
         "delete_phase",
         "delete_step",

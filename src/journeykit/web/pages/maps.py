@@ -237,6 +237,31 @@ def rename_step(
     )
 
 
+@router.post("/{journey_id}/steps/{step_id}/description")
+def describe_step(
+    visit: VisitDep,
+    journey_id: str,
+    step_id: str,
+    base_revision: Base,
+    description: OptionalText = None,
+) -> Response:
+    """Change a step's description; an empty one removes it."""
+    return _edit(
+        visit,
+        journey_id,
+        lambda: service.describe_step(
+            visit.ws,
+            journey_id,
+            step_id,
+            base_revision=base_revision,
+            actor=visit.actor,
+            description=description,
+        ),
+        mine={"description": description or ""},
+        current=lambda d: find_step(d, step_id)[1].description or "",
+    )
+
+
 @router.post("/{journey_id}/steps/{step_id}/move")
 def move_step(
     visit: VisitDep,

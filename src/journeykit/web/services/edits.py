@@ -182,6 +182,16 @@ def rename_step(
     return result
 
 
+def describe_step(
+    doc: JourneyDocument, step_id: str, *, description: str | None
+) -> JourneyDocument:
+    """The step with a new description; an empty one removes it."""
+    text = clean_text("description", description, required=False)
+    result = _copy(doc)
+    find_step(result, step_id)[1].description = text
+    return result
+
+
 def move_step(
     doc: JourneyDocument, step_id: str, *, phase_id: str, position: int
 ) -> JourneyDocument:

@@ -231,6 +231,26 @@ def rename_step(
     )
 
 
+def describe_step(
+    ws: Workspace,
+    journey_id: str,
+    step_id: str,
+    *,
+    base_revision: int,
+    actor: Actor,
+    description: str | None,
+) -> Saved:
+    """Give a step a new description, or remove it."""
+    return _saved(
+        ws,
+        journey_id,
+        base_revision,
+        actor,
+        _t(actor, "rev.describe_step", id=step_id),
+        lambda d: edits.describe_step(d, step_id, description=description),
+    )
+
+
 def move_step(
     ws: Workspace,
     journey_id: str,
