@@ -55,7 +55,8 @@ def demo_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo workspace built once by the real command; tests copy it before changing it."""
     folder = tmp_path_factory.mktemp("demo") / "ws"
     env = {k: v for k, v in os.environ.items() if not k.startswith("JOURNEYKIT_")}
-    subprocess.run([str(JOURNEYKIT), "demo", str(folder)], env=env, check=True, capture_output=True)
+    command = [str(JOURNEYKIT), "demo", str(folder), "--no-serve"]
+    subprocess.run(command, env=env, check=True, capture_output=True)
     return folder
 
 

@@ -9,16 +9,16 @@ from tests.cli.conftest import DemoCopy, Run
 
 
 def test_demo_prints_what_the_workspace_holds(run: Run, tmp_path: Path) -> None:
-    result = run("demo", "shop")
+    result = run("demo", "shop", "--no-serve")
     assert result.code == 0, result.err
     assert "Project:" in result.out
     assert "Persona" in result.out
     assert "as_is" in result.out
     assert (tmp_path / "shop" / "journeykit.toml").is_file()
-    again = run("demo", "shop")
+    again = run("demo", "shop", "--no-serve")
     assert again.code == 1
     assert "workspace_exists" in again.err
-    assert run("demo", "shop", "--force").code == 0
+    assert run("demo", "shop", "--force", "--no-serve").code == 0
 
 
 def test_list_json_has_the_promised_keys(run: Run, demo: DemoCopy, tmp_path: Path) -> None:

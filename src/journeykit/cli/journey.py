@@ -3,31 +3,41 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
-from typing import Literal
 
 import click
 
 from journeykit.cli import views
 from journeykit.cli.console import console, write_raw
-from journeykit.cli.files import write_atomically
+from journeykit.cli.files import write_bytes_atomically
 from journeykit.cli.options import (
     author_option,
     opened_workspace,
     resolve_author,
     workspace_option,
 )
-from journeykit.model.fileformat import dump_document, read_document
-from journeykit.render.mermaid import journey_to_mermaid
+from journeykit.model.errors import DocumentInvalid, Issue
+from journeykit.model.fileformat import read_document
+from journeykit.render.export import FORMATS, export_journey, export_map_grid
+from journeykit.render.labels import LANE_ORDER
+from journeykit.render.spreadsheet import read_map_sheet
+from journeykit.store import ConflictError
 
-ExportFormat = Literal["yaml", "json", "mermaid"]
-_SUFFIX_FORMATS: dict[str, ExportFormat] = {
+_SUFFIX_FORMATS: dict[str, str] = {
     ".yaml": "yaml",
     ".yml": "yaml",
     ".json": "json",
     ".mmd": "mermaid",
     ".mermaid": "mermaid",
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
 }
+#: Formats that are text; the others are written to standard output only when it is no terminal.
+_TEXT_FORMATS = frozenset({"yaml", "json", "mermaid", "svg", "csv"})
 
 
 @click.group()
@@ -73,7 +83,7 @@ def show(journey_id: str, workspace: str | None, revision: int | None, language:
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(["yaml", "json", "mermaid"]),
+    type=click.Choice(FORMATS),
     help="Output format (default: from the file suffix, else yaml).",
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
@@ -84,30 +94,62 @@ def show(journey_id: str, workspace: str | None, revision: int | None, language:
     type=click.Choice(["en", "de"]),
     default="en",
     show_default=True,
-    help="Language of phase names in Mermaid output.",
+    help="Language of labels in Mermaid, the drawn map (svg, png, pdf) and tables (csv, xlsx).",
+)
+@click.option(
+    "--hide",
+    "hidden_lanes",
+    multiple=True,
+    type=click.Choice(LANE_ORDER),
+    help="Leave this lane out of the drawn map and the tables (repeatable).",
+)
+@click.option(
+    "--grid",
+    is_flag=True,
+    help="With csv: the map grid (a column per step, a row per lane) that import-sheet reads, "
+    "instead of one row per lane item.",
 )
 def export(
     journey_id: str,
     workspace: str | None,
-    fmt: ExportFormat | None,
+    fmt: str | None,
     output: Path | None,
     revision: int | None,
     language: str,
+    hidden_lanes: tuple[str, ...],
+    grid: bool,
 ) -> None:
     """Export a journey with its personas, evidence, hypotheses, measures and KPIs.
 
-    Writes to standard output unless --output is given.
+    yaml and json are the journey file (import it again with `journeykit journey import`);
+    mermaid is a diagram for wikis; svg, png and pdf (A3 landscape pages) are the drawn map;
+    csv and xlsx list one row per lane item, and the xlsx holds the map grid on its second
+    sheet. Writes to standard output unless --output is given (png, pdf and xlsx only into a
+    file or a pipe).
     """
-    chosen: ExportFormat = fmt or (
-        _SUFFIX_FORMATS.get(output.suffix.lower(), "yaml") if output else "yaml"
-    )
+    chosen = fmt or (_SUFFIX_FORMATS.get(output.suffix.lower(), "yaml") if output else "yaml")
+    if grid and chosen != "csv":
+        raise click.UsageError("--grid goes with --format csv (the xlsx always has the grid)")
+    if output is None and chosen not in _TEXT_FORMATS and sys.stdout.isatty():
+        raise click.UsageError(f"{chosen} is binary: write it to a file with --output FILE")
     with opened_workspace(workspace) as ws:
         doc = ws.journeys().get(journey_id, revision)
-    text = journey_to_mermaid(doc, language) if chosen == "mermaid" else dump_document(doc, chosen)
-    if output is None:
-        write_raw(text)
+    if grid:
+        rendered = export_map_grid(
+            doc, doc.journey.id, language=language, hidden_lanes=hidden_lanes
+        )
     else:
-        write_atomically(output, text)
+        rendered = export_journey(
+            doc, doc.journey.id, chosen, language=language, hidden_lanes=hidden_lanes
+        )
+    if output is None:
+        if chosen in _TEXT_FORMATS:
+            write_raw(rendered.content.decode("utf-8-sig" if chosen == "csv" else "utf-8"))
+        else:
+            sys.stdout.buffer.write(rendered.content)
+            sys.stdout.buffer.flush()
+    else:
+        write_bytes_atomically(output, rendered.content)
         console().print(
             f"Exported {doc.journey.id} revision {doc.revision} to {output}", highlight=False
         )
@@ -145,6 +187,69 @@ def import_journey(
         )
     else:
         console().print(f"Imported {info.journey_id} as revision {info.number}", highlight=False)
+
+
+@journey.command("import-sheet")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@workspace_option
+@author_option
+@click.option("--title", default=None, help="Title of the journey (default: the file name).")
+@click.option("--message", "-m", default=None, help="Revision message.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="If a journey with the same id exists, save the sheet as its next revision.",
+)
+def import_sheet(
+    file: Path,
+    workspace: str | None,
+    author: str | None,
+    title: str | None,
+    message: str | None,
+    force: bool,
+) -> None:
+    """Import a journey map from a spreadsheet grid (CSV or XLSX) as a new as-is journey.
+
+    Column A names the rows (Phase, Schritt/Step, Aktionen, Painpoints, Emotionen, …), every
+    further column is a step; see docs/file-format.md. The whole sheet is checked first; a
+    sheet with any problem changes nothing and every problem is listed with its cell.
+    """
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        reason = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror or str(exc)
+        raise DocumentInvalid(
+            [Issue(code="file_not_found", message=reason, file=str(file))]
+        ) from exc
+    doc = read_map_sheet(data, filename=file.name, title=title)
+    with opened_workspace(workspace) as ws:
+        if not force and ws.journeys().exists(doc.journey.id):
+            # A sheet remembers no revision, so the file-import hint ("export, edit, import")
+            # would not help here.
+            raise ConflictError(
+                f"journey {doc.journey.id!r} already exists; nothing was saved",
+                hint="use --force to save the sheet as its next revision, "
+                "or --title for a new journey",
+                journey_id=doc.journey.id,
+            )
+        info = ws.journeys().import_document(
+            doc,
+            author=resolve_author(author),
+            message=message or f"Import {file.name}",
+            force=force,
+        )
+    journey = doc.journey
+    phases = sum(1 for phase in journey.phases if phase.steps)
+    if info.unchanged:
+        console().print(
+            f"{info.journey_id}: unchanged, still at revision {info.number}", highlight=False
+        )
+    else:
+        console().print(
+            f"Imported {info.journey_id} as revision {info.number}: {phases} phases, "
+            f"{journey.step_count()} steps, {len(doc.personas)} personas",
+            highlight=False,
+        )
 
 
 @journey.command("validate")

@@ -10,6 +10,7 @@ import click
 from journeykit.cli import views
 from journeykit.cli.console import console, write_raw
 from journeykit.cli.files import write_atomically
+from journeykit.cli.serve import DEFAULT_HOST, DEFAULT_PORT, address, serve_workspace
 from journeykit.demo.workspace import DEMO_FOLDER, build_demo_workspace
 from journeykit.model.schema import journey_schema
 from journeykit.store import Workspace
@@ -44,10 +45,29 @@ def init(
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=DEMO_FOLDER)
 @click.option("--force", is_flag=True, help="Replace DIRECTORY if it is a workspace already.")
-def demo(directory: Path, force: bool) -> None:
-    """Build the demo workspace (a German online shop) and show what it holds."""
+@click.option(
+    "--serve/--no-serve",
+    "serve",
+    default=True,
+    show_default=True,
+    help="Serve the demo in the browser once it is built (--no-serve only builds it).",
+)
+@click.option("--host", default=DEFAULT_HOST, show_default=True, help="Address to serve on.")
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=DEFAULT_PORT,
+    show_default=True,
+    help="Port to serve on.",
+)
+def demo(directory: Path, force: bool, serve: bool, host: str, port: int) -> None:
+    """Build the demo workspace (a German online shop), show what it holds and serve it."""
     with build_demo_workspace(directory, force=force) as ws:
         console().print(views.workspace_overview(ws))
+        path = ws.path
+    if serve:
+        console().print(f"Open {address(host, port)} in your browser.", highlight=False)
+        serve_workspace(path, host=host, port=port, author=None)
 
 
 @click.command()

@@ -1,0 +1,101 @@
+"""The map page's repeated cells as HTML, built in Python.
+
+A map of 100 steps has about 2,000 lane items; a template pays for every interpolation, so the
+cells that repeat per step and lane are built here with :func:`html.escape` (the template keeps
+the page's structure). Ids are not escaped: the model allows only ``A-Z a-z 0-9 _ . : -`` in
+them. The markup matches what ``static/js/map.js`` expects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+
+from markupsafe import Markup
+
+from journeykit.model.journey import Step
+from journeykit.model.lanes import Emotion
+from journeykit.render.emotion_curve import CurvePersona
+from journeykit.web.templating import CHANNEL_ICONS, icon
+
+
+def text_lane_cell(step: Step, lane: str, labels: Mapping[str, str], add_label: str) -> Markup:
+    """A text lane of a step: its items (editable, draggable) and the button that adds one."""
+    step_id = step.id
+    delete = escape(labels["delete_item"])
+    items = "".join(
+        f'<li class="item" tabindex="0" data-item-id="{item.id}">'
+        f'<span class="editable item-text" data-field="text">{escape(item.text, quote=False)}'
+        f'</span><button type="button" class="item-delete" tabindex="-1" aria-label="{delete}">'
+        "×</button></li>"
+        for item in step.lanes.text_lane(lane)
+    )
+    return Markup(
+        f'<div class="cell cell-lane lane-{lane}">'
+        f'<ul class="items" data-step-id="{step_id}" data-lane="{lane}">{items}</ul>'
+        f'<button type="button" class="add-item" aria-label="{escape(add_label)} · '
+        f'{escape(step.title)}">+ {escape(labels["add"])}</button></div>'
+    )
+
+
+def touchpoint_cell(step: Step, labels: Mapping[str, str], journey_url: str) -> Markup:
+    """The touchpoints of a step with channel icon and digital/personal, direct/indirect;
+    names edit in place, and a button adds one."""
+    delete = escape(labels["delete_touchpoint"])
+    cards = "".join(
+        f'<div class="touchpoint" data-touchpoint-id="{tp.id}">'
+        f'<span class="channel" title="{escape(tp.channel)}">'
+        f"{icon(CHANNEL_ICONS.get(tp.channel, 'globe'))}</span>"
+        f'<span class="tp-name editable" data-field="name" '
+        f'data-edit-url="{journey_url}/touchpoints/{tp.id}">{escape(tp.name, quote=False)}</span>'
+        f'<span class="tp-marks"><span class="mark mark-{tp.mode}">{escape(labels[tp.mode])}'
+        f'</span><span class="mark mark-{tp.ownership}">{escape(labels[tp.ownership])}</span>'
+        "</span>"
+        f'<button type="button" class="item-delete tp-delete" tabindex="-1" aria-label="{delete}"'
+        f' data-delete-url="{journey_url}/touchpoints/{tp.id}/delete">×</button></div>'
+        for tp in step.touchpoints
+    )
+    return Markup(
+        f'<div class="cell cell-touchpoints">{cards}<button type="button" '
+        f'class="add-item add-touchpoint" data-add-url="{journey_url}/steps/{step.id}/touchpoints"'
+        f' aria-label="{escape(labels["add_touchpoint"])} · {escape(step.title)}">+ '
+        f"{escape(labels['add_touchpoint'])}</button></div>"
+    )
+
+
+def scores_cell(
+    step: Step,
+    personas: Sequence[CurvePersona],
+    emotions: Mapping[str, Emotion],
+    journey_url: str,
+    ratings: Mapping[str, str],
+    rating_name: str,
+) -> Markup:
+    """Per persona a number field for the score (-2 to +2) and a choice of the rating.
+
+    ``ratings`` maps "none" (no rating) and each rating to its label in the user's language;
+    ``rating_name`` names the choice for screen readers.
+    """
+    rows = []
+    for persona in personas:
+        emotion = emotions.get(persona.id)
+        value = "" if emotion is None else str(emotion.score)
+        current = (emotion.rating or "none") if emotion is not None else "none"
+        name = escape(persona.name)
+        url = f"{journey_url}/steps/{step.id}/emotions/{persona.id}"
+        choices = "".join(
+            f'<option value="{key}"{" selected" if key == current else ""}>{escape(text)}</option>'
+            for key, text in ratings.items()
+        )
+        disabled = "" if emotion is not None else " disabled"
+        rows.append(
+            f'<div class="score" title="{name}" style="--persona: {escape(persona.colour)}">'
+            f'<span class="persona-dot"></span><span class="persona-name">{name}</span>'
+            '<input type="number" min="-2" max="2" step="1" inputmode="numeric" '
+            f'class="score-input" data-url="{escape(url)}" value="{value}" placeholder="–" '
+            f'aria-label="{name}: {escape(step.title)}">'
+            f'<select class="rating-input" data-url="{escape(url)}" '
+            f'aria-label="{name}: {escape(step.title)} ({escape(rating_name)})"{disabled}>'
+            f"{choices}</select></div>"
+        )
+    return Markup(f'<div class="cell cell-scores">{"".join(rows)}</div>')

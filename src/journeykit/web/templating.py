@@ -1,0 +1,100 @@
+"""The Jinja2 environment of the pages: translation, icons and static URLs."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from journeykit import __version__
+from journeykit.model.lanes import RATING_LABELS, TEXT_LANES
+from journeykit.render.labels import evidence_kind_label, label, lane_label, status_label
+from journeykit.render.map_cells import kpi_target
+from journeykit.render.palette import phase_colour
+from journeykit.web.i18n import translate
+from journeykit.web.messages import MESSAGES
+
+WEB_FOLDER = Path(__file__).parent
+STATIC_FOLDER = WEB_FOLDER / "static"
+SPRITE = STATIC_FOLDER / "vendor" / "lucide" / "sprite.svg"
+SPRITE_URL = f"/static/vendor/lucide/sprite.svg?v={__version__}"
+
+#: Icons of the touchpoint channels the model knows (Lucide names).
+CHANNEL_ICONS = {
+    "web": "globe",
+    "app": "smartphone",
+    "email": "mail",
+    "phone": "phone",
+    "store": "store",
+    "social": "share-2",
+    "search": "search",
+    "advert": "megaphone",
+    "price_comparison": "scale",
+    "review_site": "star",
+    "word_of_mouth": "users",
+    "chat": "message-circle",
+    "letter": "file-text",
+    "parcel": "package",
+    "support": "life-buoy",
+}
+
+
+@functools.cache
+def icon_names() -> frozenset[str]:
+    """The icons the vendored sprite holds."""
+    return frozenset(re.findall(r'<symbol id="([^"]+)"', SPRITE.read_text(encoding="utf-8")))
+
+
+@functools.lru_cache(maxsize=256)
+def icon(name: str, label: str | None = None) -> Markup:
+    """A vendored Lucide icon from the sprite (decorative unless ``label`` names it).
+
+    An unknown name raises ``KeyError``: a typo must fail a test, not show an empty square.
+    """
+    if name not in icon_names():
+        raise KeyError(f"no icon {name!r} in {SPRITE.name}")
+    accessible = f'role="img" aria-label="{escape(label)}"' if label else 'aria-hidden="true"'
+    return Markup(
+        f'<svg class="icon" viewBox="0 0 24 24" {accessible}>'
+        f'<use href="{SPRITE_URL}#{name}"></use></svg>'
+    )
+
+
+def field_label(field: str, language: str) -> str:
+    """A record field's name as a diff shows it; a field without a text shows its own name."""
+    key = f"field.{field}"
+    return translate(key, language) if key in MESSAGES else field
+
+
+def rating_label(rating: str, language: str) -> str:
+    """A rating's name (delighting / okay / disappointing) in ``language``."""
+    en, de = RATING_LABELS[rating]
+    return de if language == "de" else en
+
+
+def build_templates() -> Jinja2Templates:
+    """The page templates with journeykit's helpers as globals."""
+    templates = Jinja2Templates(directory=str(WEB_FOLDER / "templates"))
+    env = templates.env
+    env.globals.update(
+        translate=translate,
+        icon=icon,
+        channel_icon=lambda channel: CHANNEL_ICONS.get(channel, "globe"),
+        lane_label=lane_label,
+        rating_label=rating_label,
+        field_label=field_label,
+        render_label=label,
+        evidence_kind_label=evidence_kind_label,
+        status_label=status_label,
+        kpi_target=kpi_target,
+        phase_colour=phase_colour,
+        text_lanes=list(TEXT_LANES),
+        version=__version__,
+    )
+    env.tests["contains"] = lambda sequence, value: value in sequence
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    return templates
