@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,8 +31,9 @@ K-1;05.03.2024;Warenkorb;NPS;9;Alles prima, gerne wieder!;web
 ALL_ROWS = "SELECT * FROM responses ORDER BY source_row"
 
 
-def _rows(ws: Workspace, sql: str = ALL_ROWS) -> list[dict[str, object]]:
-    return FeedbackStore(ws.path).query(sql).to_pylist()
+def _rows(ws: Workspace, sql: str = ALL_ROWS) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = FeedbackStore(ws.path).query(sql).to_pylist()
+    return rows
 
 
 def test_a_german_excel_export_imports_without_any_mapping(shop: Workspace, tmp_path: Path) -> None:
