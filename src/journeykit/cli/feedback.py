@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
 from journeykit.cli.console import console, error_console, write_raw
@@ -31,6 +32,23 @@ from journeykit.feedback.themes import find_themes, pain_points
 from journeykit.model.errors import JourneykitError
 
 REJECTS_FOLDER = "rejects"
+#: Characters of a quote shown in a table cell (JSON output has it whole).
+QUOTE_CHARS = 90
+
+
+def _shown(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows fit for a Rich table: text escaped (a redacted "[email]" is not markup) and
+    long quotes cut."""
+    result = []
+    for row in rows:
+        shown = {}
+        for key, value in row.items():
+            if isinstance(value, str):
+                value = value if len(value) <= QUOTE_CHARS else value[: QUOTE_CHARS - 1] + "…"
+                value = escape(value.replace("\n", " "))
+            shown[key] = value
+        result.append(shown)
+    return result
 
 
 @click.group()
@@ -252,7 +270,9 @@ def kpis_command(workspace: str | None, by: str | None, as_json: bool) -> None:
     for item, row in zip(data, rows, strict=True):
         item["note"] = f"n < {settings.min_sample}" if row.small_sample else ""
     columns = ["group", "kind", "responses", "score", "ci_low", "ci_high", "note"]
-    print_rows(data, columns, f"Scores by {grouping or 'all answers'} (95 % CI)", as_json=False)
+    print_rows(
+        _shown(data), columns, f"Scores by {grouping or 'all answers'} (95 % CI)", as_json=False
+    )
 
 
 @feedback.command("compare")
@@ -307,7 +327,8 @@ def compare_command(
         )
     data = [row.as_dict() for row in rows]
     columns = ["group", "kind", "before", "after", "change", "p_value", "significant"]
-    print_rows(data, columns, f"Change from {before} to {after}", as_json=as_json)
+    shown = data if as_json else _shown(data)
+    print_rows(shown, columns, f"Change from {before} to {after}", as_json=as_json)
 
 
 @feedback.command("classify")
@@ -342,7 +363,10 @@ def classify_command(texts: tuple[str, ...], text_file: Path | None, as_json: bo
         {"text": text, "language": language, "sentiment": s.label, "score": s.score}
         for text, language, s in zip(redacted, languages, found, strict=True)
     ]
-    print_rows(rows, ["text", "language", "sentiment", "score"], "Sentiment", as_json=as_json)
+    if as_json:
+        print_rows(rows, [], "", as_json=True)
+        return
+    print_rows(_shown(rows), ["text", "language", "sentiment", "score"], "Sentiment", as_json=False)
 
 
 def _themes(ws: Any) -> list[Any]:
@@ -362,10 +386,10 @@ def themes_command(workspace: str | None, as_json: bool) -> None:
         return
     for item in rows:
         item["keywords"] = ", ".join(item["keywords"])
-        item["examples"] = " | ".join(f"„{e}“" for e in item["examples"][:2])
-        item["touchpoints"] = ", ".join(item["touchpoints"])
-    columns = ["theme", "comments", "sentiment", "keywords", "touchpoints", "examples"]
-    print_rows(rows, columns, "Themes in the comments", as_json=False)
+        item["example"] = f"„{item.pop('examples')[0]}“"
+        item["touchpoints"] = ", ".join(item["touchpoints"][:2])
+    columns = ["theme", "comments", "sentiment", "keywords", "touchpoints", "example"]
+    print_rows(_shown(rows), columns, "Themes in the comments", as_json=False)
 
 
 @feedback.command("pains")
@@ -384,8 +408,8 @@ def pains_command(workspace: str | None, as_json: bool) -> None:
         write_raw(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     for item in rows:
-        item["touchpoints"] = ", ".join(item["touchpoints"])
-        item["on_map"] = item["on_map"] or "NEW: not on the map"
-        item["example"] = item.pop("examples")[0]
+        item["touchpoints"] = ", ".join(item["touchpoints"][:2])
+        item["on_map"] = item["on_map"] or "NEW: not on the map / neu, fehlt in der Map"
+        item["example"] = f"„{item.pop('examples')[0]}“"
     columns = ["theme", "comments", "negative_share", "weight", "touchpoints", "on_map", "example"]
-    print_rows(rows, columns, "Pain-point candidates", as_json=False)
+    print_rows(_shown(rows), columns, "Pain-point candidates", as_json=False)

@@ -8,9 +8,10 @@ punctuation. An unknown name gets the closest known one as "did you mean".
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from journeykit.events.importers.headers import match_key
+from journeykit.feedback.records import Response
 from journeykit.model.document import JourneyDocument
 from journeykit.model.errors import did_you_mean
 
@@ -99,3 +100,18 @@ class PlaceIndex:
     def places(self) -> Sequence[Place]:
         """Every distinct place, in map order."""
         return sorted(set(self.by_key.values()), key=lambda p: p.order)
+
+
+def placed(response: Response, place: Place | None) -> Response:
+    """The response tied to ``place`` (journey, phase, step, touchpoint; its channel if the
+    response names none)."""
+    if place is None:
+        return response
+    return replace(
+        response,
+        journey_id=place.journey_id,
+        phase_id=place.phase_id,
+        step_id=place.step_id,
+        touchpoint_id=place.touchpoint_id,
+        channel=response.channel or place.channel,
+    )

@@ -6,7 +6,7 @@ import numpy as np
 
 from journeykit.feedback.kpis import Answer
 from journeykit.feedback.store import FeedbackStore
-from journeykit.feedback.themes import Comment
+from journeykit.feedback.themes import Comment, MapPain
 from journeykit.model.document import JourneyDocument
 from journeykit.store import Workspace
 
@@ -45,12 +45,12 @@ def stored_comments(store: FeedbackStore) -> list[Comment]:
     ]
 
 
-def map_pain_points(ws: Workspace) -> list[str]:
+def map_pain_points(ws: Workspace) -> list[MapPain]:
     """The pain points the workspace's journey maps list on their steps."""
     journeys = ws.journeys()
     documents: list[JourneyDocument] = [journeys.get(s.id) for s in journeys.list()]
     return [
-        item.text
+        MapPain(item.text, step.title)
         for document in documents
         for _, step in document.journey.steps()
         for item in step.lanes.pain_points

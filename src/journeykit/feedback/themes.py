@@ -26,6 +26,15 @@ MAX_THEMES = 12
 MIN_COMMENTS_TO_CLUSTER = 12
 #: Comments the silhouette score is computed on (it is quadratic in their number).
 SILHOUETTE_SAMPLE = 2000
+#: Dimensions the embeddings are reduced to before clustering, from this many comments on.
+REDUCED_DIMENSIONS = 48
+REDUCE_FROM = 3000
+#: Share of negative comments from which a theme is a pain-point candidate.
+MIN_NEGATIVE_SHARE = 1 / 3
+#: Cosine similarity from which a theme counts as one of the map's pain points.
+ON_MAP_SIMILARITY = 0.45
+#: Cosine similarity enough for a pain point on one of the theme's own steps.
+ON_STEP_SIMILARITY = 0.33
 EXAMPLES = 3
 
 
@@ -51,9 +60,11 @@ class Theme:
     sentiment: str
     sentiment_score: float
     negative_share: float
+    positive_share: float
     examples: list[str]
     touchpoints: list[str]
     steps: list[str]
+    centre: np.ndarray | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The theme with exactly the fields of the CLI contract."""
@@ -69,18 +80,32 @@ class Theme:
 
 def choose_clusters(x: np.ndarray, *, seed: int = 0) -> np.ndarray:
     """Cluster labels for the rows of ``x`` (k chosen by silhouette)."""
-    from sklearn.cluster import KMeans
-    from sklearn.metrics import silhouette_score
+    from threadpoolctl import threadpool_limits
 
     n = len(x)
     if n < MIN_COMMENTS_TO_CLUSTER:
         return np.zeros(n, np.int64)
+    # One BLAS thread: k-means over many small matrices is slower with thread hand-offs than
+    # without, by a factor of five on a busy two-core machine.
+    with threadpool_limits(1):
+        return _clusters(x, seed)
+
+
+def _clusters(x: np.ndarray, seed: int) -> np.ndarray:
+    from sklearn.cluster import KMeans
+    from sklearn.decomposition import PCA
+    from sklearn.metrics import silhouette_score
+
+    n = len(x)
+    if n > REDUCE_FROM and x.shape[1] > REDUCED_DIMENSIONS:
+        # The leading components keep what separates topics and make k-means cheap.
+        x = PCA(REDUCED_DIMENSIONS, random_state=seed).fit_transform(x)
     highest = int(min(MAX_THEMES, max(2, round(np.sqrt(n / 4)))))
     rng = np.random.default_rng(seed)
     sample = rng.choice(n, size=min(n, SILHOUETTE_SAMPLE), replace=False)
     best_labels, best_score = np.zeros(n, np.int64), -1.0
     for k in range(2, highest + 1):
-        labels = KMeans(n_clusters=k, n_init=3, random_state=seed).fit_predict(x)
+        labels = KMeans(n_clusters=k, n_init=4, random_state=seed).fit_predict(x)
         if len(set(labels[sample].tolist())) < 2:
             continue
         score = float(silhouette_score(x[sample], labels[sample], metric="cosine"))
@@ -116,6 +141,7 @@ def find_themes(comments: Sequence[Comment], places: PlaceIndex) -> list[Theme]:
             if len(examples) == EXAMPLES:
                 break
         negative = sum(c.sentiment == "negative" for c in chosen) / len(chosen)
+        positive = sum(c.sentiment == "positive" for c in chosen) / len(chosen)
         themes.append(
             Theme(
                 name=" / ".join(words[:3]) or examples[0][:40],
@@ -124,9 +150,11 @@ def find_themes(comments: Sequence[Comment], places: PlaceIndex) -> list[Theme]:
                 sentiment=_majority([c.sentiment for c in chosen]),
                 sentiment_score=round(float(np.mean([c.sentiment_score for c in chosen])), 3),
                 negative_share=round(negative, 3),
+                positive_share=round(positive, 3),
                 examples=examples,
                 touchpoints=_top_places(chosen, places, "touchpoint"),
                 steps=_top_places(chosen, places, "step"),
+                centre=centre / (np.linalg.norm(centre) or 1.0),
             )
         )
     return sorted(themes, key=lambda t: (-t.comments, t.name))
@@ -150,7 +178,8 @@ def _top_places(chosen: Sequence[Comment], places: PlaceIndex, what: str) -> lis
 
 @dataclass(frozen=True)
 class PainPoint:
-    """A negative theme as a candidate pain point, and whether the map names it already."""
+    """A negative theme as a candidate pain point, and the map's pain point it matches (None:
+    the map does not name it yet)."""
 
     theme: Theme
     weight: float
@@ -170,23 +199,52 @@ class PainPoint:
         }
 
 
-def _stem(word: str) -> str:
-    return word[:6]
+@dataclass(frozen=True)
+class MapPain:
+    """A pain point the journey map lists, and the step it is on."""
+
+    text: str
+    step: str
 
 
-def pain_points(themes: Sequence[Theme], map_pains: Sequence[str]) -> list[PainPoint]:
-    """Negative themes ranked by volume × negativity (comments × share of negative ones).
+def pain_points(
+    themes: Sequence[Theme],
+    map_pains: Sequence[MapPain],
+    map_embeddings: np.ndarray | None = None,
+) -> list[PainPoint]:
+    """Negative themes ranked by volume × negativity (comments × share of negative ones);
+    a theme is negative when at least a third of its comments are, and more are negative
+    than positive.
 
-    ``map_pains`` are the pain points the journey map lists already; a theme whose keywords
-    meet one of them is marked with it, a theme that meets none is news to the map.
+    ``map_pains`` are the pain points the journey map lists already (``map_embeddings``
+    their sentence embeddings, computed if not given). A theme is marked with the one its
+    centre is closest to if that is close (cosine ≥ :data:`ON_MAP_SIMILARITY`), or fairly
+    close and on a step the theme's comments come from (≥ :data:`ON_STEP_SIMILARITY`); a
+    theme matching none is news to the map.
     """
-    pains = [(text, {_stem(t) for t in tokens(text)}) for text in map_pains]
+    negative = [
+        t
+        for t in themes
+        if t.negative_share >= MIN_NEGATIVE_SHARE and t.negative_share > t.positive_share
+    ]
+    if map_pains and negative and map_embeddings is None:
+        from journeykit.feedback.sentiment.embedding import embed
+
+        map_embeddings = embed([p.text for p in map_pains])
     result = []
-    for theme in themes:
-        if theme.negative_share < 0.5:
-            continue
-        stems = {_stem(w) for w in theme.keywords[:6]}
-        hits = [(len(stems & words), text) for text, words in pains if stems & words]
-        on_map = max(hits)[1] if hits else None
+    for theme in negative:
+        on_map = None
+        if map_pains and map_embeddings is not None and theme.centre is not None:
+            similarity = map_embeddings @ theme.centre
+            steps = set(theme.steps[:2])
+            for i in np.argsort(-similarity):
+                pain, close = map_pains[int(i)], float(similarity[int(i)])
+                if close >= ON_MAP_SIMILARITY or (
+                    close >= ON_STEP_SIMILARITY and pain.step in steps
+                ):
+                    on_map = pain.text
+                    break
+                if close < ON_STEP_SIMILARITY:
+                    break
         result.append(PainPoint(theme, theme.comments * theme.negative_share, on_map))
     return sorted(result, key=lambda p: (-p.weight, p.theme.name))

@@ -25,7 +25,7 @@ from journeykit.feedback.importers.mapping import (
     FeedbackMapping,
 )
 from journeykit.feedback.importers.table import TextTable, read_text_table
-from journeykit.feedback.places import Place, PlaceIndex
+from journeykit.feedback.places import Place, PlaceIndex, placed
 from journeykit.feedback.records import Response
 from journeykit.feedback.scores import (
     DEFAULT_CES_SCALE,
@@ -170,7 +170,7 @@ class _Converter:
             source_file=self.table.file,
             source_row=number,
         )
-        return _placed(response, self.place(self.cell(row, "touchpoint")))
+        return placed(response, self.place(self.cell(row, "touchpoint")))
 
     def convert(self, row: list[str], number: int) -> list[Response]:
         base = self.base(row, number)
@@ -208,7 +208,7 @@ class _Converter:
             score = self.number(text, question.column, self.scales.of(kind), kind.upper())
             answer = replace(base, question=kind, score=score, comment=comment or None)
             place = self._question_place(question.column, question.question.touchpoint)
-            answers.append(_placed(answer, place) if place is not None else answer)
+            answers.append(placed(answer, place) if place is not None else answer)
         if not answers:
             raise _RowError(None, "no answer in any question column")
         return answers
@@ -217,19 +217,6 @@ class _Converter:
         if named is not None:
             return self.place(named)
         return None if self.places.empty else self.places.within(column)
-
-
-def _placed(response: Response, place: Place | None) -> Response:
-    if place is None:
-        return response
-    return replace(
-        response,
-        journey_id=place.journey_id,
-        phase_id=place.phase_id,
-        step_id=place.step_id,
-        touchpoint_id=place.touchpoint_id,
-        channel=response.channel or place.channel,
-    )
 
 
 def _convert_table(
