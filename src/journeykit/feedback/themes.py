@@ -1,10 +1,11 @@
 """Themes in the comments: clusters of similar comments, their keywords, quotes and places.
 
 Comments are clustered on their sentence embeddings with k-means; k is chosen by the
-silhouette score over a range that grows with the number of comments (2 for a few dozen,
-up to :data:`MAX_THEMES`), so a handful of comments is not split into many themes and ten
-thousand are not lumped into three. Keywords come from c-TF-IDF; the example quotes are the
-comments nearest the theme's centre; the touchpoints are where its comments were given.
+silhouette score over a range that grows with the number of comments (up to one theme per
+five comments, at most :data:`MAX_THEMES`), so a handful of comments is not split into many
+themes and ten thousand are not lumped into three. Keywords come from c-TF-IDF; the
+example quotes are the comments nearest the theme's centre; the touchpoints are where its
+comments were given.
 Pain-point candidates are the negative themes ranked by volume × negativity.
 """
 
@@ -24,6 +25,8 @@ from journeykit.feedback.text.keywords import c_tf_idf, tokens
 MAX_THEMES = 12
 #: Fewer comments than this form a single theme.
 MIN_COMMENTS_TO_CLUSTER = 12
+#: Comments per theme at the least, on average: the range of k grows with the comments.
+MIN_THEME_SIZE = 5
 #: Comments the silhouette score is computed on (it is quadratic in their number).
 SILHOUETTE_SAMPLE = 2000
 #: Dimensions the embeddings are reduced to before clustering, from this many comments on.
@@ -100,7 +103,7 @@ def _clusters(x: np.ndarray, seed: int) -> np.ndarray:
     if n > REDUCE_FROM and x.shape[1] > REDUCED_DIMENSIONS:
         # The leading components keep what separates topics and make k-means cheap.
         x = PCA(REDUCED_DIMENSIONS, random_state=seed).fit_transform(x)
-    highest = int(min(MAX_THEMES, max(2, round(np.sqrt(n / 4)))))
+    highest = max(2, min(MAX_THEMES, n // MIN_THEME_SIZE))
     rng = np.random.default_rng(seed)
     sample = rng.choice(n, size=min(n, SILHOUETTE_SAMPLE), replace=False)
     best_labels, best_score = np.zeros(n, np.int64), -1.0
