@@ -143,3 +143,22 @@ def test_periods_are_compared_per_group() -> None:
         places=PLACES,
     )
     assert (row.group, row.change.change, row.change.significant) == ("Warenkorb", -200.0, True)
+
+
+def test_a_lower_ces_is_better_when_the_workspace_says_so() -> None:
+    answers = (
+        [_answer("ces", 6, month=3) for _ in range(20)]
+        + [_answer("ces", 2, month=4) for _ in range(19)]
+        + [_answer("ces", 3, month=4)]
+    )
+    for direction, better in (("higher_is_easier", False), ("lower_is_easier", True)):
+        (row,) = compare_periods(
+            answers,
+            before="2024-03",
+            after="2024-04",
+            period_by="month",
+            by=None,
+            settings=FeedbackSettings(ces_direction=direction),  # type: ignore[arg-type]
+            places=PLACES,
+        )
+        assert row.change.significant and row.better is better

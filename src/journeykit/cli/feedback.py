@@ -299,7 +299,11 @@ def compare_command(
     after: str | None,
     as_json: bool,
 ) -> None:
-    """Whether scores changed significantly between two periods (tests at the 5 % level)."""
+    """Whether scores changed significantly between two periods (tests at the 5 % level).
+
+    `better` says whether a significant change is an improvement; for CES it follows
+    ces_direction in feedback.toml (higher is easier unless set otherwise).
+    """
     grouping = check_grouping(by)
     with opened_workspace(workspace) as ws:
         settings = read_settings(ws.path)
@@ -326,7 +330,7 @@ def compare_command(
             persona_names=names,
         )
     data = [row.as_dict() for row in rows]
-    columns = ["group", "kind", "before", "after", "change", "p_value", "significant"]
+    columns = ["group", "kind", "before", "after", "change", "p_value", "significant", "better"]
     shown = data if as_json else _shown(data)
     print_rows(shown, columns, f"Change from {before} to {after}", as_json=as_json)
 

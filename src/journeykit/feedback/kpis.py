@@ -174,6 +174,16 @@ class PeriodChange:
     before_period: str
     after_period: str
     change: Change
+    #: Whether a higher score is the better one (False for CES where lower means easier).
+    higher_is_better: bool = True
+
+    @property
+    def better(self) -> bool | None:
+        """Whether the score improved significantly (False: worsened; None: no clear change)."""
+        c = self.change
+        if not c.significant or c.change is None or c.change == 0:
+            return None
+        return (c.change > 0) == self.higher_is_better
 
     def as_dict(self) -> dict[str, Any]:
         """The row as plain data."""
@@ -188,6 +198,7 @@ class PeriodChange:
             "change": c.change,
             "p_value": None if c.p_value is None else round(c.p_value, 4),
             "significant": c.significant,
+            "better": self.better,
         }
 
 
@@ -223,5 +234,6 @@ def compare_periods(
                     kind, first, second, csat_scale=settings.csat_scale,
                     ces_scale=settings.ces_scale,
                 )  # fmt: skip
-                rows.append(PeriodChange(group, before, after, change))
+                higher = kind != "ces" or settings.ces_direction == "higher_is_easier"
+                rows.append(PeriodChange(group, before, after, change, higher))
     return rows

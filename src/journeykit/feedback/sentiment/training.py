@@ -2,8 +2,8 @@
 
 Run ``python -m journeykit.feedback.sentiment.training`` after changing the training set;
 a test fails while the shipped model was fitted on other training data. The regularisation
-strength is chosen by 5-fold cross-validation on the training set alone, so the evaluation
-set never influences the model.
+strength and the lexicon features' scale are chosen by 5-fold cross-validation on the
+training set alone, so the evaluation set never influences the model.
 """
 
 from __future__ import annotations
@@ -15,9 +15,13 @@ import numpy as np
 
 from journeykit.feedback.sentiment.classifier import LABELS, MODEL_FILE, SentimentModel, features
 from journeykit.feedback.sentiment.dataset import fingerprint, load_examples
+from journeykit.feedback.sentiment.embedding import DIMENSIONS
 
 #: Regularisation strengths tried by cross-validation.
 CANDIDATE_C = (0.3, 1.0, 3.0, 10.0)
+#: Scales of the lexicon features tried: a larger scale lets the lexicons speak louder
+#: against the 512 embedding dimensions under the same L2 penalty.
+CANDIDATE_LEXICON_SCALES = (1.0, 3.0)
 
 
 def fit() -> SentimentModel:
@@ -29,23 +33,36 @@ def fit() -> SentimentModel:
     x = features([e.text for e in examples], [e.language for e in examples])
     y = np.array([LABELS.index(e.label) for e in examples])
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+
+    def scaled(scale: float) -> np.ndarray:
+        result = x.copy()
+        result[:, DIMENSIONS:] *= scale
+        return result
+
     scores = {
-        c: cross_val_score(
+        (c, scale): cross_val_score(
             LogisticRegression(C=c, max_iter=5000, class_weight="balanced"),
-            x,
+            scaled(scale),
             y,
             cv=folds,
             scoring="f1_macro",
         ).mean()
         for c in CANDIDATE_C
+        for scale in CANDIDATE_LEXICON_SCALES
     }
-    best = max(CANDIDATE_C, key=lambda c: scores[c])
-    fitted = LogisticRegression(C=best, max_iter=5000, class_weight="balanced").fit(x, y)
+    best_c, best_scale = max(scores, key=lambda key: scores[key])
+    fitted = LogisticRegression(C=best_c, max_iter=5000, class_weight="balanced").fit(
+        scaled(best_scale), y
+    )
+    weights = np.asarray(fitted.coef_, np.float64)
+    # The scale folds into the weights: w·(s·x) = (s·w)·x, so features stay unscaled.
+    weights[:, DIMENSIONS:] *= best_scale
     return SentimentModel(
-        weights=np.asarray(fitted.coef_, np.float64),
+        weights=weights,
         intercepts=np.asarray(fitted.intercept_, np.float64),
         training_fingerprint=fingerprint("training"),
-        regularisation=best,
+        regularisation=best_c,
+        lexicon_scale=best_scale,
     )
 
 
@@ -54,7 +71,9 @@ def main() -> None:
     model = fit()
     target = Path(__file__).parent / "data" / MODEL_FILE
     target.write_text(model.to_json() + "\n", encoding="utf-8")
-    sys.stdout.write(f"wrote {target} (C={model.regularisation})\n")
+    sys.stdout.write(
+        f"wrote {target} (C={model.regularisation}, lexicon scale={model.lexicon_scale})\n"
+    )
 
 
 if __name__ == "__main__":
