@@ -25,25 +25,23 @@ def segment_members(folder: Path, personas: list[Persona]) -> dict[str, set[str]
     from journeykit.events.store import EventStore
 
     with_segment = [p for p in personas if p.segment is not None]
-    events = EventStore(folder)
-    if not with_segment or not events.exists():
+    if not with_segment or not EventStore(folder).exists():
         return {}
-    import ibis
-
+    from journeykit.events.engine import Engine
     from journeykit.events.filters import from_segment
     from journeykit.events.filters.compile import to_ibis
 
-    con = ibis.duckdb.connect(str(events.path), read_only=True)
+    engine = Engine.for_workspace(folder)
     try:
-        if "attributes" not in con.list_tables():
+        if not engine.has_table("attributes"):
             return {}
-        attributes = con.table("attributes")
+        attributes = engine.table("attributes")
         members: dict[str, set[str]] = {}
         for persona in with_segment:
             assert persona.segment is not None
             chosen = attributes.filter(to_ibis(from_segment(persona.segment), attributes))
-            ids = chosen.select("customer_id").to_pyarrow().column("customer_id").to_pylist()
+            ids = engine.execute(chosen.select("customer_id")).column("customer_id").to_pylist()
             members[persona.id] = {str(i) for i in ids}
         return members
     finally:
-        con.disconnect()
+        engine.close()
