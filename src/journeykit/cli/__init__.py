@@ -13,6 +13,7 @@ import click
 from journeykit import __version__
 from journeykit.cli.console import error_console
 from journeykit.cli.events import events
+from journeykit.cli.feedback import feedback
 from journeykit.cli.journey import journey
 from journeykit.cli.serve import serve
 from journeykit.cli.workspace import demo, init, schema
@@ -52,6 +53,7 @@ cli.add_command(schema)
 cli.add_command(journey)
 cli.add_command(events)
 cli.add_command(serve)
+cli.add_command(feedback)
 
 # Modules that add their commands to the `events` group when imported.
 import journeykit.cli.event_flows  # noqa: E402

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from journeykit.demo.event_log import build_demo_attributes, build_demo_events
+from journeykit.demo.feedback_data import add_demo_feedback
 from journeykit.demo.shop import build_demo_document, build_demo_draft
 from journeykit.events.rules import RULES_FILE, TouchpointRules, rules_from_journey, write_rules
 from journeykit.events.store import EventStore
@@ -33,7 +34,7 @@ def _add_event_log(folder: Path, rules: TouchpointRules) -> None:
 
 def build_demo_workspace(path: Path, *, force: bool = False) -> Workspace:
     """Create the demo workspace in ``path`` (journey map, event log with touchpoint rules,
-    customer attributes) and return it open.
+    customer attributes, survey answers, reviews and tickets) and return it open.
 
     With ``force``, an existing workspace there is replaced; a folder with other content is
     refused rather than deleted.
@@ -62,6 +63,7 @@ def build_demo_workspace(path: Path, *, force: bool = False) -> Workspace:
             base_revision=draft.number,
         )
         _add_event_log(workspace.path, rules_from_journey(document))
+        add_demo_feedback(workspace.path)
     except BaseException:
         workspace.close()
         raise

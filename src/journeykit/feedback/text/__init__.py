@@ -1,0 +1,1 @@
+"""Free text: personal data redaction, language detection, stop words and keywords."""
