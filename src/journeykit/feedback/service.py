@@ -22,7 +22,7 @@ from journeykit.feedback.places import PlaceIndex
 from journeykit.feedback.records import Response
 from journeykit.feedback.sentiment.calibration import MIN_RATED_REVIEWS, fit_offsets
 from journeykit.feedback.sentiment.classifier import SentimentModel, features, load_model
-from journeykit.feedback.settings import FeedbackSettings, read_settings
+from journeykit.feedback.settings import read_settings
 from journeykit.feedback.store import FeedbackStore
 from journeykit.store import Workspace
 
@@ -96,7 +96,7 @@ def import_feedback(
     analysed = analyse(new, settings, model=_calibrated_model(store), progress=analysing)
     with ws.lock():
         result = store.add(analysed) if analysed or not store.exists() else None
-        calibrated = recalibrate(store, settings) if kind == "review" else None
+        calibrated = recalibrate(store) if kind == "review" else None
     total = result.responses if result is not None else _count(store)
     added = result.added if result is not None else 0
     return ImportSummary(
@@ -120,10 +120,9 @@ def _calibrated_model(store: FeedbackStore) -> SentimentModel:
     return model if offsets is None else model.calibrated(offsets)
 
 
-def recalibrate(store: FeedbackStore, settings: FeedbackSettings) -> int | None:
+def recalibrate(store: FeedbackStore) -> int | None:
     """Fit the sentiment calibration on the stored star-rated reviews and re-judge every
     stored text with it; the number of reviews it rests on, or None if too few."""
-    del settings
     reviews = store.query(
         "SELECT comment, language, score, embedding FROM responses "
         "WHERE kind = 'review' AND comment IS NOT NULL AND score IS NOT NULL"
