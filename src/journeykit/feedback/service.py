@@ -86,8 +86,9 @@ def import_feedback(
     if use_key:
         responses = _pseudonymised(responses, ws.pseudonymisation_key())
     store = FeedbackStore(ws.path)
-    stored = store.stored_keys([redacted(r, settings).key() for r in responses])
-    new = [r for r in responses if redacted(r, settings).key() not in stored]
+    keys = [redacted(r, settings).key() for r in responses]
+    stored = store.stored_keys(keys)
+    new = [r for r, key in zip(responses, keys, strict=True) if key not in stored]
 
     def analysing(done: int, total: int) -> None:
         if progress is not None:
