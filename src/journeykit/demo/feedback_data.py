@@ -186,5 +186,5 @@ def add_demo_feedback(folder: Path) -> int:
     settings = read_settings(folder)
     store = FeedbackStore(folder)
     result = store.add(analyse(responses, settings))
-    recalibrate(store, settings)
+    recalibrate(store)
     return result.responses

@@ -83,6 +83,7 @@ class PlaceIndex:
 
     def within(self, text: str) -> Place | None:
         """A place whose name is one of ``text``'s parts, e.g. "CSAT: Warenkorb"."""
+        # Imported here: the importers use this index, so a module-level import would loop.
         from journeykit.feedback.importers.columns import header_parts
 
         for part in header_parts(text):

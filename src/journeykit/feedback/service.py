@@ -22,7 +22,7 @@ from journeykit.feedback.places import PlaceIndex
 from journeykit.feedback.records import Response
 from journeykit.feedback.sentiment.calibration import MIN_RATED_REVIEWS, fit_offsets
 from journeykit.feedback.sentiment.classifier import SentimentModel, features, load_model
-from journeykit.feedback.settings import FeedbackSettings, read_settings
+from journeykit.feedback.settings import read_settings
 from journeykit.feedback.store import FeedbackStore
 from journeykit.store import Workspace
 
@@ -86,8 +86,9 @@ def import_feedback(
     if use_key:
         responses = _pseudonymised(responses, ws.pseudonymisation_key())
     store = FeedbackStore(ws.path)
-    stored = store.stored_keys([redacted(r, settings).key() for r in responses])
-    new = [r for r in responses if redacted(r, settings).key() not in stored]
+    keys = [redacted(r, settings).key() for r in responses]
+    stored = store.stored_keys(keys)
+    new = [r for r, key in zip(responses, keys, strict=True) if key not in stored]
 
     def analysing(done: int, total: int) -> None:
         if progress is not None:
@@ -96,7 +97,7 @@ def import_feedback(
     analysed = analyse(new, settings, model=_calibrated_model(store), progress=analysing)
     with ws.lock():
         result = store.add(analysed) if analysed or not store.exists() else None
-        calibrated = recalibrate(store, settings) if kind == "review" else None
+        calibrated = recalibrate(store) if kind == "review" else None
     total = result.responses if result is not None else _count(store)
     added = result.added if result is not None else 0
     return ImportSummary(
@@ -120,10 +121,9 @@ def _calibrated_model(store: FeedbackStore) -> SentimentModel:
     return model if offsets is None else model.calibrated(offsets)
 
 
-def recalibrate(store: FeedbackStore, settings: FeedbackSettings) -> int | None:
+def recalibrate(store: FeedbackStore) -> int | None:
     """Fit the sentiment calibration on the stored star-rated reviews and re-judge every
     stored text with it; the number of reviews it rests on, or None if too few."""
-    del settings
     reviews = store.query(
         "SELECT comment, language, score, embedding FROM responses "
         "WHERE kind = 'review' AND comment IS NOT NULL AND score IS NOT NULL"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from journeykit.events.importers.errors import EmptyFile, ImportFailed
+from journeykit.events.importers.headers import match_key
 from journeykit.events.importers.numeric import detect_decimal, number_text
 from journeykit.events.importers.rejects import Reject
 from journeykit.feedback.importers.columns import FeedbackColumns, resolve_columns
@@ -86,8 +87,6 @@ class _RowError(Exception):
 
 
 def _question(value: str) -> ScoreKind:
-    from journeykit.events.importers.headers import match_key
-
     key = match_key(value)
     if key in QUESTION_NAMES:
         return QUESTION_NAMES[key]
