@@ -39,6 +39,7 @@ from journeykit.model import (
 )
 from journeykit.store import Workspace
 from journeykit.web.app import create_app
+from journeykit.web.collector import tune_for_serving
 from journeykit.web.pages.map_fragment import RENDERED
 from journeykit.web.services.documents import DOCUMENTS
 
@@ -171,7 +172,9 @@ def main() -> None:
         path = Path(folder) / "ws"
         with Workspace.create(path) as ws:
             ws.journeys().save(doc, author="bench", message="benchmark", base_revision=None)
-        with TestClient(create_app(path, author="bench")) as client:
+        app = create_app(path, author="bench")
+        tune_for_serving()  # as `journeykit serve` does
+        with TestClient(app) as client:
             first = client.get("/journeys/bench")
             assert first.status_code == 200, first.text
             size = len(first.content)

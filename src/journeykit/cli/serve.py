@@ -26,8 +26,10 @@ def serve_workspace(path: Path, *, host: str, port: int, author: str | None) -> 
     import uvicorn
 
     from journeykit.web.app import create_app
+    from journeykit.web.collector import tune_for_serving
 
     app = create_app(path, author=author)
+    tune_for_serving()
     error_console().print(
         f"journeykit serves {app.state.workspace.name!r} at {address(host, port)} "
         "(Ctrl+C stops it)",
