@@ -61,6 +61,15 @@ def test_a_german_excel_export_imports_without_any_mapping(shop: Workspace, tmp_
     assert rows[1]["original_comment"] is None
 
 
+def test_a_half_point_is_named_as_such_not_as_out_of_range(shop: Workspace, tmp_path: Path) -> None:
+    text = "Kundennummer;Datum;Kontaktpunkt;Frage;Wert\nK-1;05.03.2024;Warenkorb;CSAT;4,5\n"
+    summary = import_feedback(shop, [write(tmp_path / "halb.csv", text, "cp1252")])
+    assert summary.added == 0
+    assert [(r.field, r.reason) for r in summary.rejects] == [
+        ("score", "CSAT 4,5 is not a whole number on the scale 1–5")
+    ]
+
+
 def test_reimporting_the_same_file_adds_nothing(shop: Workspace, tmp_path: Path) -> None:
     path = write(tmp_path / "umfrage.csv", GERMAN_EXCEL, "cp1252")
     import_feedback(shop, [path])

@@ -127,7 +127,10 @@ class _Converter:
             raise _RowError(field, f"{what} {text!r} is not a number")
         value = float(normal[0].as_py())
         if not scale.contains(value):
-            raise _RowError(field, f"{what} {text} is outside the scale {scale}")
+            if value.is_integer() or not scale.low <= value <= scale.high:
+                raise _RowError(field, f"{what} {text} is outside the scale {scale}")
+            # Answers on a rating scale are whole points; a half point is a typo or an average.
+            raise _RowError(field, f"{what} {text} is not a whole number on the scale {scale}")
         return value
 
     def place(self, text: str) -> Place | None:
