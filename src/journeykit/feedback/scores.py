@@ -27,15 +27,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from statistics import NormalDist
 from typing import Literal
-
-from scipy import stats
 
 ScoreKind = Literal["nps", "csat", "ces"]
 SCORE_KINDS: tuple[ScoreKind, ...] = ("nps", "csat", "ces")
 #: The two-sided confidence level of every interval.
 CONFIDENCE = 0.95
-_Z = float(stats.norm.ppf(0.5 + CONFIDENCE / 2))
+_Z = NormalDist().inv_cdf(0.5 + CONFIDENCE / 2)
 #: Below this many answers a score is flagged as resting on too small a sample.
 DEFAULT_MIN_SAMPLE = 30
 
@@ -170,6 +169,9 @@ def ces(answers: Iterable[float], scale: Scale = DEFAULT_CES_SCALE) -> Score:
     if sd == 0:
         # Every answer alike: the data show no spread to build an interval from.
         return Score("ces", n, round(mean, 2), None, None)
+    # scipy is imported here, not at the top: it adds a second to every command's start.
+    from scipy import stats
+
     half = float(stats.t.ppf(0.5 + CONFIDENCE / 2, n - 1)) * sd / math.sqrt(n)
     low, high = max(mean - half, float(scale.low)), min(mean + half, float(scale.high))
     return Score("ces", n, round(mean, 2), low, high)

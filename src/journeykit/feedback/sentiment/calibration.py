@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from scipy.optimize import minimize
 
 from journeykit.feedback.sentiment.classifier import SentimentModel
 
@@ -55,6 +54,8 @@ def fit_offsets(
         z = z - z.max(axis=1, keepdims=True)
         log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
         return float(-log_p[np.arange(len(y)), y].sum() + penalty * (offsets @ offsets))
+
+    from scipy.optimize import minimize  # here: it adds half a second to every command's start
 
     result = minimize(loss, np.zeros(3), method="L-BFGS-B")
     offsets: np.ndarray = result.x - result.x.mean()  # only differences between classes count
