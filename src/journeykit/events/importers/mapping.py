@@ -105,17 +105,8 @@ MAPPING_KEYS = tuple(f.name for f in fields(ColumnMapping))
 
 def mapping_from_dict(data: Any, *, where: str = "column mapping") -> ColumnMapping:
     """Build a :class:`ColumnMapping` from plain data; unknown keys fail with "did you mean"."""
-    if not isinstance(data, dict):
-        raise MappingInvalid(f"{where}: expected a mapping of keys to values")
     values: dict[str, Any] = {}
-    for key, value in data.items():
-        if key not in MAPPING_KEYS:
-            suggestion = did_you_mean(str(key), MAPPING_KEYS)
-            raise MappingInvalid(
-                f"{where}: unknown key {key!r}"
-                + (f"; did you mean {suggestion!r}?" if suggestion else ""),
-                hint="known keys: " + ", ".join(MAPPING_KEYS),
-            )
+    for key, value in known_keys(data, MAPPING_KEYS, where=where).items():
         if key == "properties" and value is not None:
             items = [value] if isinstance(value, str) else value
             if not isinstance(items, list):
@@ -135,12 +126,32 @@ def read_mapping_file(path: Path) -> ColumnMapping:
 
     Unknown keys are an error naming the closest known key.
     """
+    return mapping_from_dict(read_mapping_data(path), where=str(path))
+
+
+def known_keys(data: Any, keys: tuple[str, ...], *, where: str) -> dict[str, Any]:
+    """``data`` as a dict whose keys are all in ``keys``; an unknown key fails with the
+    nearest known one (shared by every importer's mapping file)."""
+    if not isinstance(data, dict):
+        raise MappingInvalid(f"{where}: expected a mapping of keys to values")
+    for key in data:
+        if key not in keys:
+            suggestion = did_you_mean(str(key), keys)
+            raise MappingInvalid(
+                f"{where}: unknown key {key!r}"
+                + (f"; did you mean {suggestion!r}?" if suggestion else ""),
+                hint="known keys: " + ", ".join(keys),
+            )
+    return data
+
+
+def read_mapping_data(path: Path) -> Any:
+    """The plain data of a mapping file, YAML or JSON (by its suffix)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise FileUnreadable(f"cannot read the mapping file: {exc}", file=str(path)) from exc
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else YAML(typ="safe").load(text)
+        return json.loads(text) if path.suffix.lower() == ".json" else YAML(typ="safe").load(text)
     except (json.JSONDecodeError, YAMLError) as exc:
         raise MappingInvalid(f"{path}: not valid YAML or JSON: {exc}") from exc
-    return mapping_from_dict(data, where=str(path))

@@ -13,15 +13,12 @@ names question columns that their headers do not give away, each as ``kind`` or
 from __future__ import annotations
 
 import codecs
-import json
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
-from journeykit.events.importers.errors import FileUnreadable, MappingInvalid
+from journeykit.events.importers.errors import MappingInvalid
+from journeykit.events.importers.mapping import known_keys, read_mapping_data
 from journeykit.feedback.records import FEEDBACK_KINDS, FeedbackKind
 from journeykit.feedback.scores import SCORE_KINDS, ScoreKind
 from journeykit.model.errors import did_you_mean
@@ -97,17 +94,8 @@ MAPPING_KEYS = tuple(f.name for f in fields(FeedbackMapping))
 
 def mapping_from_dict(data: Any, *, where: str = "column mapping") -> FeedbackMapping:
     """A :class:`FeedbackMapping` from plain data; unknown keys fail with "did you mean"."""
-    if not isinstance(data, dict):
-        raise MappingInvalid(f"{where}: expected a mapping of keys to values")
     values: dict[str, Any] = {}
-    for key, value in data.items():
-        if key not in MAPPING_KEYS:
-            suggestion = did_you_mean(str(key), MAPPING_KEYS)
-            raise MappingInvalid(
-                f"{where}: unknown key {key!r}"
-                + (f"; did you mean {suggestion!r}?" if suggestion else ""),
-                hint="known keys: " + ", ".join(MAPPING_KEYS),
-            )
+    for key, value in known_keys(data, MAPPING_KEYS, where=where).items():
         if key == "questions":
             if not isinstance(value, dict):
                 raise MappingInvalid(f"{where}: questions must map column names to kinds")
@@ -124,12 +112,4 @@ def mapping_from_dict(data: Any, *, where: str = "column mapping") -> FeedbackMa
 
 def read_feedback_mapping(path: Path) -> FeedbackMapping:
     """Read a mapping file (YAML or JSON) with the keys of :class:`FeedbackMapping`."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FileUnreadable(f"cannot read the mapping file: {exc}", file=str(path)) from exc
-    try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else YAML(typ="safe").load(text)
-    except (json.JSONDecodeError, YAMLError) as exc:
-        raise MappingInvalid(f"{path}: not valid YAML or JSON: {exc}") from exc
-    return mapping_from_dict(data, where=str(path))
+    return mapping_from_dict(read_mapping_data(path), where=str(path))
