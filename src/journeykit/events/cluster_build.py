@@ -56,7 +56,8 @@ class RawTableInvalid(JourneykitError):
 
 @dataclass(frozen=True)
 class ClusterLog:
-    """The ordered tables as expressions on one backend, ready to be materialised."""
+    """The per-event tables as expressions on one backend, ready to be materialised (with
+    the per-customer tables derived from them)."""
 
     tables: dict[str, ibis.Table]
 
@@ -117,7 +118,7 @@ def ordered_tables(
     epoch_us: str,
     session_timeout_seconds: int = ordered.DEFAULT_SESSION_TIMEOUT_SECONDS,
 ) -> ClusterLog:
-    """The ordered tables of ``raw`` as expressions (``epoch_us``: the backend's function
+    """The per-event tables of ``raw`` as expressions (``epoch_us``: the backend's function
     for microseconds since the epoch, see :data:`EPOCH_MICROSECONDS`)."""
     raw = _conform(raw)
     to_us = _builtin_epoch(epoch_us)
@@ -175,14 +176,10 @@ def ordered_tables(
         touches_before=events.touches_before,
         next_touch_channel_id=events.next_touch_channel_id,
     )
-    journeys = _journeys(events)
-    variants = _variants(journeys)
-    customers = _customers(journeys, variants, customer_codes)
+    # customers and variants come from the stored events (see ClusterLog.materialise).
     return ClusterLog(
         {
             "events": events,
-            "customers": customers,
-            "variants": variants,
             "event_names": event_names,
             "channels": channels,
             "customer_codes": customer_codes,
