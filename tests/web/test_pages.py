@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from fastapi.testclient import TestClient
 
-from journeykit.web.i18n import missing_translations
-from journeykit.web.messages import MESSAGES
-from journeykit.web.templating import WEB_FOLDER
 from tests.web.conftest import DEMO_JOURNEY, head
 
 HTMX = {"HX-Request": "true"}
 MAP = f"/journeys/{DEMO_JOURNEY}"
-
-
-def test_every_text_has_german_and_english() -> None:
-    assert missing_translations() == []
-
-
-def test_every_key_the_templates_use_exists() -> None:
-    used: set[str] = set()
-    for template in (WEB_FOLDER / "templates").glob("*.html"):
-        used |= set(re.findall(r"""\bt\(\s*["']([a-z_.]+)["']\s*[,)]""", template.read_text()))
-    assert used, "the templates translate their texts"
-    assert sorted(key for key in used if key not in MESSAGES) == []
 
 
 def test_projects_page_lists_the_demo_project_in_german_by_default(client: TestClient) -> None:

@@ -1,34 +1,82 @@
 """German and English for every text of the browser workspace, through one function.
 
-All UI text goes through :func:`translate` (``t`` in templates), so issue 5's Babel catalogs
-can replace :data:`MESSAGES` without touching a template. German is the default language.
+All UI text goes through :func:`translate` (``t`` in templates). The texts live in Babel
+message catalogs, ``web/locale/{de,en}/LC_MESSAGES/messages.po``, whose message ids are the keys
+the code uses (``nav.projects``). The ``.po`` files are read directly at first use (ADR 0011):
+no compiled ``.mo`` can be stale or missing, from a clean clone or an installed wheel alike.
+German is the default language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from pathlib import Path
 
-from journeykit.web.messages import MESSAGES
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
 
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"
 LANGUAGE_COOKIE = "journeykit_lang"
+
+#: Where the catalogs live: ``<language>/LC_MESSAGES/messages.po``.
+LOCALE_FOLDER = Path(__file__).parent / "locale"
+DOMAIN = "messages"
+
+
+def catalog_path(language: str, folder: Path = LOCALE_FOLDER) -> Path:
+    """The ``.po`` file of ``language`` under ``folder``."""
+    return folder / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read_catalog(language: str, folder: Path = LOCALE_FOLDER) -> Catalog:
+    """The catalog of ``language`` as Babel reads it (fuzzy entries included)."""
+    with catalog_path(language, folder).open("rb") as po:
+        return read_po(po, locale=language, domain=DOMAIN)
+
+
+@functools.cache
+def _texts(language: str) -> dict[str, str]:
+    # Like gettext, a fuzzy or empty entry is not a translation: it falls back (see translate).
+    return {
+        str(message.id): str(message.string)
+        for message in read_catalog(language)
+        if message.id and isinstance(message.string, str) and message.string
+        if not message.fuzzy
+    }
+
+
+def has_text(key: str) -> bool:
+    """Whether the catalogs hold a text for ``key``."""
+    return any(key in _texts(language) for language in LANGUAGES)
 
 
 def translate(key: str, language: str, **params: object) -> str:
     """The text ``key`` in ``language``, with ``{name}`` placeholders filled from ``params``.
 
     An unknown key raises ``KeyError``: a missing text is a bug a test must catch, never a
-    raw key on screen.
+    raw key on screen. An unknown language reads as German.
 
     >>> translate("nav.projects", "en")
     'Projects'
     >>> translate("history.revision", "de", number=3)
     'Revision 3'
     """
-    entry = MESSAGES[key]
-    text = entry[language if language in entry else DEFAULT_LANGUAGE]
+    chosen = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    text = _texts(chosen).get(key)
+    if text is None:
+        # The tests keep both catalogs complete; should one lose an entry anyway, the other
+        # language is better than an error page.
+        others = (_texts(other).get(key) for other in LANGUAGES if other != chosen)
+        text = next((found for found in others if found is not None), None)
+        if text is None:
+            raise KeyError(key)
     return text.format(**params) if params else text
+
+
+def reload_catalogs() -> None:
+    """Forget the catalogs read so far (after the catalog tool changed them)."""
+    _texts.cache_clear()
 
 
 def negotiate_language(query: str | None, cookie: str | None, accept_language: str | None) -> str:
@@ -58,8 +106,3 @@ def negotiate_language(query: str | None, cookie: str | None, accept_language: s
         if weighted:
             return max(weighted, key=lambda pair: pair[0])[1]
     return DEFAULT_LANGUAGE
-
-
-def missing_translations(messages: Mapping[str, Mapping[str, str]] = MESSAGES) -> list[str]:
-    """Keys that lack a German or an English text (a test keeps this empty)."""
-    return sorted(key for key, entry in messages.items() if set(entry) != set(LANGUAGES))

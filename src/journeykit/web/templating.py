@@ -14,8 +14,7 @@ from journeykit.model.lanes import RATING_LABELS, TEXT_LANES
 from journeykit.render.labels import evidence_kind_label, label, lane_label, status_label
 from journeykit.render.map_cells import kpi_target
 from journeykit.render.palette import phase_colour
-from journeykit.web.i18n import translate
-from journeykit.web.messages import MESSAGES
+from journeykit.web.i18n import has_text, translate
 
 WEB_FOLDER = Path(__file__).parent
 STATIC_FOLDER = WEB_FOLDER / "static"
@@ -66,7 +65,7 @@ def icon(name: str, label: str | None = None) -> Markup:
 def field_label(field: str, language: str) -> str:
     """A record field's name as a diff shows it; a field without a text shows its own name."""
     key = f"field.{field}"
-    return translate(key, language) if key in MESSAGES else field
+    return translate(key, language) if has_text(key) else field
 
 
 def rating_label(rating: str, language: str) -> str:

@@ -10,7 +10,7 @@ from journeykit.model.errors import JourneykitError, NotFoundError, did_you_mean
 class FieldInvalid(JourneykitError):
     """A form or request field holds a value the service cannot use.
 
-    ``key`` names the message in the UI catalog (``journeykit.web.messages``) so a page can
+    ``key`` names the message in the UI catalogs (``web/locale``) so a page can
     show it next to the field in the user's language; ``message`` is its English text.
     """
 

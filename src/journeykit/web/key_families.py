@@ -1,0 +1,98 @@
+"""Message keys the code builds at run time, such as ``t("status." ~ project.status)``.
+
+Extraction (``pybabel extract``) sees only literal keys. A key made from a prefix and a value
+belongs to a *family* declared here with every value it can take, mostly straight from the
+model's literal types; the catalog checks count these keys as used and demand a text for each,
+and they fail on a built key whose prefix is not declared.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import get_args
+
+from journeykit.model import evidence, hypothesis, journey, kpi, lanes, measure, persona, project
+from journeykit.model import touchpoint as touchpoints
+from journeykit.model.diff import ChangeKind
+from journeykit.model.journey import JourneyState
+from journeykit.model.kpi import KpiKind, KpiScope
+from journeykit.model.project import ProjectStatus
+from journeykit.render.export import FORMATS
+
+#: The records ``journeykit.model.diff`` reports changes of (the history page names each).
+DIFF_ENTITIES = (
+    "journey",
+    "phase",
+    "step",
+    "touchpoint",
+    "lane_item",
+    "emotion",
+    "project",
+    "persona",
+    "evidence",
+    "hypothesis",
+    "measure",
+    "kpi",
+)
+
+#: The repeated labels of the map (``pages/map_fragment.map_labels`` builds ``map.<name>``).
+MAP_LABELS = (
+    "phase",
+    "step",
+    "click_to_edit",
+    "describe",
+    "add_step",
+    "delete_phase",
+    "delete_step",
+    "drag",
+    "delete_item",
+    "add",
+)
+
+#: The list fields of a persona, edited one entry per line.
+PERSONA_LISTS = ("goals", "motivations", "challenges", "information_behaviour")
+
+
+@functools.cache
+def record_fields() -> tuple[str, ...]:
+    """Every field of a record a diff can report (``field.<name>`` names it on the page)."""
+    records = (
+        journey.Journey,
+        journey.Phase,
+        journey.Step,
+        touchpoints.Touchpoint,
+        lanes.LaneItem,
+        lanes.Emotion,
+        project.Project,
+        persona.Persona,
+        evidence.Evidence,
+        hypothesis.Hypothesis,
+        measure.Measure,
+        kpi.Kpi,
+    )
+    return tuple(sorted({name for record in records for name in record.model_fields}))
+
+
+def key_families() -> dict[str, tuple[str, ...]]:
+    """Each prefix of a built key and the values that complete it."""
+    return {
+        "status.": get_args(ProjectStatus),
+        "state.": get_args(JourneyState),
+        "kpi.kind.": get_args(KpiKind),
+        "kpi.scope.": get_args(KpiScope),
+        "diff.": get_args(ChangeKind),
+        "entity.": DIFF_ENTITIES,
+        "scope.": tuple(project.Scope.model_fields),
+        "persona.": PERSONA_LISTS,
+        "export.": tuple(FORMATS),
+        "map.": MAP_LABELS,
+    }
+
+
+#: Families whose keys are optional: a value without a text shows itself (``field_label``).
+OPTIONAL_FAMILIES = {"field.": record_fields}
+
+
+def family_keys() -> set[str]:
+    """Every key of every required family."""
+    return {prefix + value for prefix, values in key_families().items() for value in values}
