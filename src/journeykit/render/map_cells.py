@@ -14,6 +14,7 @@ from journeykit.model.kpi import Kpi
 from journeykit.model.lanes import LaneItem
 from journeykit.model.touchpoint import Touchpoint
 from journeykit.render import palette
+from journeykit.render.formats import format_number
 from journeykit.render.icons import channel_icon, icon
 from journeykit.render.labels import evidence_kind_label, label, status_label
 from journeykit.render.svg import attr, num, text_block, tooltip
@@ -171,9 +172,7 @@ def kpi_target(kpi: Kpi, language: str) -> str:
     """``Ziel ≥ 30 %``: the target with the direction that is better, or "" without one."""
     if kpi.target is None:
         return ""
-    value = f"{kpi.target:g}"
-    if language == "de":
-        value = value.replace(".", ",")
+    value = format_number(kpi.target, language)
     unit = f" {kpi.unit}" if kpi.unit else ""
     sign = "≥" if kpi.better == "higher" else "≤"
     return f"{label('target', language)} {sign} {value}{unit}"

@@ -1,20 +1,25 @@
-"""The Jinja2 environment of the pages: translation, icons and static URLs."""
+"""The Jinja2 environment of the pages: translation, formats, icons and static URLs."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from pathlib import Path
+from typing import Any
 
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from journeykit import __version__
 from journeykit.model.lanes import RATING_LABELS, TEXT_LANES
+from journeykit.render.formats import format_date, format_datetime, format_number, format_percent
 from journeykit.render.labels import evidence_kind_label, label, lane_label, status_label
 from journeykit.render.map_cells import kpi_target
 from journeykit.render.palette import phase_colour
-from journeykit.web.i18n import has_text, translate
+from journeykit.web.i18n import DEFAULT_LANGUAGE, has_text, translate
 
 WEB_FOLDER = Path(__file__).parent
 STATIC_FOLDER = WEB_FOLDER / "static"
@@ -74,6 +79,44 @@ def rating_label(rating: str, language: str) -> str:
     return de if language == "de" else en
 
 
+def _language(context: Context) -> str:
+    language = context.get("lang")
+    return language if isinstance(language, str) else DEFAULT_LANGUAGE
+
+
+@pass_context
+def date_filter(context: Context, value: dt.date | None) -> str:
+    """``{{ e.date|date }}``: a day in the page's language (23.11.2026, 23 Nov 2026)."""
+    return "" if value is None else format_date(value, _language(context))
+
+
+@pass_context
+def datetime_filter(context: Context, value: dt.datetime | None) -> str:
+    """``{{ rev.created_at|datetime }}``: a moment to the minute in the page's language."""
+    return "" if value is None else format_datetime(value, _language(context))
+
+
+@pass_context
+def number_filter(context: Context, value: float | None, digits: int | None = None) -> str:
+    """``{{ count|number }}``: 1.234,5 or 1,234.5; ``digits`` fixes the decimals."""
+    return "" if value is None else format_number(value, _language(context), digits=digits)
+
+
+@pass_context
+def percent_filter(context: Context, value: float | None, digits: int = 0) -> str:
+    """``{{ share|percent }}``: a share (0.25) as 25 % or 25%."""
+    return "" if value is None else format_percent(value, _language(context), digits=digits)
+
+
+#: The format filters every page uses for dates and numbers (never strftime or ``%``).
+FORMAT_FILTERS: dict[str, Any] = {
+    "date": date_filter,
+    "datetime": datetime_filter,
+    "number": number_filter,
+    "percent": percent_filter,
+}
+
+
 def build_templates() -> Jinja2Templates:
     """The page templates with journeykit's helpers as globals."""
     templates = Jinja2Templates(directory=str(WEB_FOLDER / "templates"))
@@ -93,6 +136,7 @@ def build_templates() -> Jinja2Templates:
         text_lanes=list(TEXT_LANES),
         version=__version__,
     )
+    env.filters.update(FORMAT_FILTERS)
     env.tests["contains"] = lambda sequence, value: value in sequence
     env.trim_blocks = True
     env.lstrip_blocks = True
