@@ -34,6 +34,8 @@ KEYWORDS: dict[str, tuple[int, ...] | None] = {
     "translate": None,
     "_t": (2,),
     "FieldInvalid": (2,),
+    "_text": (3,),
+    "text_key": None,
 }
 #: ``babel.cfg``'s mapping, relative to the package folder rather than the repository.
 METHOD_MAP = [("**.py", "python"), ("web/templates/**.html", "jinja2")]

@@ -1,7 +1,10 @@
 """One error path for two audiences: the API's fixed JSON shape, a friendly page for people.
 
 The API answers ``{"ok": false, "error": ..., "code": ..., "status": ...}`` (plus ``hint``,
-``field`` or ``issues`` where they help); the status comes from the error class.
+``field`` or ``issues`` where they help); the status comes from the error class. Both speak the
+request's language: ``error`` and the page are translated (:mod:`journeykit.web.error_texts`),
+while ``code`` stays stable and the API's ``hint`` and ``issues`` stay as the domain wrote them,
+for scripts (ADR 0011).
 """
 
 from __future__ import annotations
@@ -16,6 +19,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from journeykit.model.errors import DocumentInvalid, JourneykitError
 from journeykit.store import ConflictError
+from journeykit.web.error_texts import (
+    domain_hint,
+    domain_message,
+    http_message,
+    request_problem,
+    status_name,
+)
 from journeykit.web.gate import request_language
 from journeykit.web.i18n import translate
 from journeykit.web.services.errors import FieldInvalid
@@ -37,7 +47,7 @@ def error_body(message: str, code: str, status: int, **extra: Any) -> dict[str, 
 
 def _journeykit_body(exc: JourneykitError, language: str) -> dict[str, Any]:
     extra: dict[str, Any] = {"hint": exc.hint}
-    message = exc.message
+    message = domain_message(exc, language)
     if isinstance(exc, FieldInvalid):
         extra["field"] = exc.field
         message = f"{exc.field}: {translate(exc.key, language, **exc.params)}"
@@ -59,7 +69,7 @@ def _journeykit_body(exc: JourneykitError, language: str) -> dict[str, Any]:
     return error_body(message, exc.code, exc.status, **extra)
 
 
-def _page(request: Request, status: int, title: str, message: str, hint: str | None) -> Response:
+def _page(request: Request, status: int, message: str, hint: str | None = None) -> Response:
     templates = request.app.state.templates
     language = request_language(request)
     response: Response = templates.TemplateResponse(
@@ -67,7 +77,8 @@ def _page(request: Request, status: int, title: str, message: str, hint: str | N
         "error.html",
         {
             "status": status,
-            "title": title,
+            "title": translate("error.title", language),
+            "status_name": status_name(status, language),
             "message": message,
             "hint": hint,
             "lang": language,
@@ -87,41 +98,44 @@ def install_error_handlers(app: FastAPI) -> None:
         body = _journeykit_body(exc, language)
         if wants_json(request):
             return JSONResponse(body, status_code=exc.status)
-        return _page(
-            request, exc.status, translate("error.title", language), body["error"], exc.hint
-        )
+        return _page(request, exc.status, body["error"], domain_hint(exc.hint, language))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        language = request_language(request)
         problems = exc.errors()
-        first = problems[0] if problems else {"loc": (), "msg": "invalid request"}
+        first = problems[0] if problems else {"loc": (), "type": "invalid"}
         where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("body", "query"))
-        message = f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg"))
+        said = request_problem(first, language)
+        message = f"{where}: {said}" if where else said
         if wants_json(request):
             fields = [
-                {"field": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg")}
+                {
+                    "field": ".".join(str(p) for p in e.get("loc", ())),
+                    "message": request_problem(e, language),
+                    "type": e.get("type"),
+                }
                 for e in problems
             ]
             return JSONResponse(
                 error_body(message, "invalid_request", 422, fields=fields), status_code=422
             )
-        language = request_language(request)
-        return _page(request, 422, translate("error.title", language), message, None)
+        return _page(request, 422, message)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         language = request_language(request)
-        code = "not_found" if exc.status_code == 404 else "http_error"
-        message = (
-            translate("error.no_page", language, path=request.url.path)
-            if exc.status_code == 404
-            else str(exc.detail)
-        )
+        status = exc.status_code
+        code = {404: "not_found", 405: "method_not_allowed"}.get(status, "http_error")
+        message = http_message(status, exc.detail, request.url.path, request.method, language)
         if wants_json(request):
+            # A 405 must say which methods would do (RFC 9110); Starlette puts it in headers.
             return JSONResponse(
-                error_body(message, code, exc.status_code), status_code=exc.status_code
+                error_body(message, code, status), status_code=status, headers=exc.headers
             )
-        return _page(request, exc.status_code, translate("error.title", language), message, None)
+        page = _page(request, status, message)
+        page.headers.update(exc.headers or {})
+        return page
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
@@ -129,7 +143,7 @@ def install_error_handlers(app: FastAPI) -> None:
         message = translate("error.internal", language)
         if wants_json(request):
             return JSONResponse(error_body(message, "internal", 500), status_code=500)
-        return _page(request, 500, translate("error.title", language), message, None)
+        return _page(request, 500, message)
 
 
 def refuse_large_bodies(app: FastAPI, *, limit: int) -> None:
@@ -145,5 +159,5 @@ def refuse_large_bodies(app: FastAPI, *, limit: int) -> None:
             message = translate("error.too_large", language, limit=limit // (1024 * 1024))
             if wants_json(request):
                 return JSONResponse(error_body(message, "upload_too_large", 413), status_code=413)
-            return _page(request, 413, translate("error.title", language), message, None)
+            return _page(request, 413, message)
         return await call_next(request)

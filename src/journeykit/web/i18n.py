@@ -74,6 +74,12 @@ def translate(key: str, language: str, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def text_key(key: str) -> str:
+    """Mark ``key`` as a message key where it is stored before it is translated (a table of
+    keys), so extraction finds it; returns it unchanged, like gettext's ``N_``."""
+    return key
+
+
 def reload_catalogs() -> None:
     """Forget the catalogs read so far (after the catalog tool changed them)."""
     _texts.cache_clear()

@@ -18,6 +18,7 @@ from journeykit.model.journey import JourneyState
 from journeykit.model.kpi import KpiKind, KpiScope
 from journeykit.model.project import ProjectStatus
 from journeykit.render.export import FORMATS
+from journeykit.web.error_texts import ERROR_KINDS, HTTP_STATUSES, PAGE_STATUSES
 
 #: The records ``journeykit.model.diff`` reports changes of (the history page names each).
 DIFF_ENTITIES = (
@@ -86,6 +87,9 @@ def key_families() -> dict[str, tuple[str, ...]]:
         "persona.": PERSONA_LISTS,
         "export.": tuple(FORMATS),
         "map.": MAP_LABELS,
+        "error.kind.": ERROR_KINDS,
+        "error.status.": tuple(str(status) for status in PAGE_STATUSES),
+        "error.http.": tuple(str(status) for status in HTTP_STATUSES),
     }
 
 
