@@ -82,6 +82,26 @@ _STATUSES: dict[str, tuple[str, str]] = {
 }
 
 
+#: The touchpoint channels; the spreadsheet import reads each of these words back.
+_CHANNELS: dict[str, tuple[str, str]] = {
+    "web": ("web", "Web"),
+    "app": ("app", "App"),
+    "email": ("e-mail", "E-Mail"),
+    "phone": ("phone", "Telefon"),
+    "store": ("store", "Filiale"),
+    "social": ("social media", "soziale Medien"),
+    "search": ("search", "Suche"),
+    "advert": ("advert", "Anzeige"),
+    "price_comparison": ("price comparison", "Preisvergleich"),
+    "review_site": ("review site", "Bewertungsportal"),
+    "word_of_mouth": ("word of mouth", "Mundpropaganda"),
+    "chat": ("chat", "Chat"),
+    "letter": ("letter", "Brief"),
+    "parcel": ("parcel", "Paket"),
+    "support": ("support", "Kundenservice"),
+}
+
+
 def _pick(pair: tuple[str, str], language: str) -> str:
     return pair[1] if language == "de" else pair[0]
 
@@ -108,6 +128,27 @@ def evidence_kind_label(kind: str, language: str) -> str:
     return _pick(_EVIDENCE_KINDS[kind], language)
 
 
+def channel_label(channel: str, language: str) -> str:
+    """A touchpoint channel as a reader names it (``Mundpropaganda``); an unknown one as is."""
+    pair = _CHANNELS.get(channel)
+    return _pick(pair, language) if pair else channel
+
+
 def status_label(status: str, language: str) -> str:
     """The status of a hypothesis or a measure."""
     return _pick(_STATUSES[status], language)
+
+
+def label_pairs() -> dict[str, tuple[str, str]]:
+    """Every word of this module as ``name: (English, German)``, for the tests that keep both
+    languages complete (lanes and ratings come from the model's tables)."""
+    pairs: dict[str, tuple[str, str]] = {}
+    for prefix, table in (
+        ("", _LABELS),
+        ("evidence.", _EVIDENCE_KINDS),
+        ("status.", _STATUSES),
+        ("channel.", _CHANNELS),
+        ("rating.", RATING_LABELS),
+    ):
+        pairs.update({prefix + key: pair for key, pair in table.items()})
+    return pairs

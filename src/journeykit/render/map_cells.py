@@ -16,7 +16,7 @@ from journeykit.model.touchpoint import Touchpoint
 from journeykit.render import palette
 from journeykit.render.formats import format_number
 from journeykit.render.icons import channel_icon, icon
-from journeykit.render.labels import evidence_kind_label, label, status_label
+from journeykit.render.labels import channel_label, evidence_kind_label, label, status_label
 from journeykit.render.svg import attr, num, text_block, tooltip
 from journeykit.render.text_metrics import ellipsize, width, wrap
 
@@ -135,7 +135,8 @@ def _touchpoint_card(touchpoint: Touchpoint, inner: float, language: str) -> Cel
     height = tags_y + 14 + ITEM_PAD
     dash = ' stroke-dasharray="5 3"' if touchpoint.ownership == "indirect" else ""
     hint = (
-        f"{touchpoint.name} · {touchpoint.channel} · {label(touchpoint.mode, language)} · "
+        f"{touchpoint.name} · {channel_label(touchpoint.channel, language)} · "
+        f"{label(touchpoint.mode, language)} · "
         f"{label(touchpoint.ownership, language)}"
     )
     if touchpoint.importance is not None:

@@ -12,7 +12,7 @@ from journeykit.model.lanes import TEXT_LANES, Emotion
 from journeykit.model.touchpoint import Touchpoint
 from journeykit.render.emotion_curve import curve_personas
 from journeykit.render.item_rows import SheetValue
-from journeykit.render.labels import label, lane_label, rating_label
+from journeykit.render.labels import channel_label, label, lane_label, rating_label
 
 #: The lanes of the grid in order (evidence lives in the journey file, not in the grid).
 GRID_LANES = ("touchpoints", "actions", "thoughts", "emotions", *list(TEXT_LANES)[2:])
@@ -21,7 +21,7 @@ GRID_LANES = ("touchpoints", "actions", "thoughts", "emotions", *list(TEXT_LANES
 def touchpoint_text(touchpoint: Touchpoint, language: str) -> str:
     """``Warenkorb (web, digital, direkt, 4/5)``: a touchpoint as one line of a grid cell."""
     marks = [
-        touchpoint.channel,
+        channel_label(touchpoint.channel, language),
         label(touchpoint.mode, language),
         label(touchpoint.ownership, language),
     ]

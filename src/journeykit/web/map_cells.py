@@ -44,7 +44,7 @@ def touchpoint_cell(step: Step, labels: Mapping[str, str], journey_url: str) -> 
     delete = escape(labels["delete_touchpoint"])
     cards = "".join(
         f'<div class="touchpoint" data-touchpoint-id="{tp.id}">'
-        f'<span class="channel" title="{escape(tp.channel)}">'
+        f'<span class="channel" title="{escape(labels.get(f"channel.{tp.channel}", tp.channel))}">'
         f"{icon(CHANNEL_ICONS.get(tp.channel, 'globe'))}</span>"
         f'<span class="tp-name editable" data-field="name" '
         f'data-edit-url="{journey_url}/touchpoints/{tp.id}">{escape(tp.name, quote=False)}</span>'

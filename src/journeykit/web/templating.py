@@ -16,7 +16,13 @@ from markupsafe import Markup, escape
 from journeykit import __version__
 from journeykit.model.lanes import RATING_LABELS, TEXT_LANES
 from journeykit.render.formats import format_date, format_datetime, format_number, format_percent
-from journeykit.render.labels import evidence_kind_label, label, lane_label, status_label
+from journeykit.render.labels import (
+    channel_label,
+    evidence_kind_label,
+    label,
+    lane_label,
+    status_label,
+)
 from journeykit.render.map_cells import kpi_target
 from journeykit.render.palette import phase_colour
 from journeykit.web.i18n import DEFAULT_LANGUAGE, has_text, translate
@@ -125,6 +131,7 @@ def build_templates() -> Jinja2Templates:
         translate=translate,
         icon=icon,
         channel_icon=lambda channel: CHANNEL_ICONS.get(channel, "globe"),
+        channel_label=channel_label,
         lane_label=lane_label,
         rating_label=rating_label,
         field_label=field_label,

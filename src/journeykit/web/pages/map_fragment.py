@@ -12,8 +12,8 @@ from journeykit.model.document import JourneyDocument
 from journeykit.model.lanes import TEXT_LANES
 from journeykit.model.touchpoint import KNOWN_CHANNELS
 from journeykit.render.emotion_curve import curve_personas
+from journeykit.render.labels import channel_label, lane_label, rating_label
 from journeykit.render.labels import label as render_label
-from journeykit.render.labels import lane_label, rating_label
 from journeykit.web import map_cells, mapview
 from journeykit.web.gate import Visit
 
@@ -55,6 +55,8 @@ def map_labels(visit: Visit) -> dict[str, str]:
     )
     for mark in ("digital", "personal", "direct", "indirect"):
         labels[mark] = render_label(mark, visit.language)
+    for channel in KNOWN_CHANNELS:
+        labels[f"channel.{channel}"] = channel_label(channel, visit.language)
     labels["add_touchpoint"] = visit.t("map.add_touchpoint")
     labels["delete_touchpoint"] = visit.t("map.delete_touchpoint")
     return labels
