@@ -12,8 +12,45 @@ from typing import Any
 from journeykit.model.diff import Change, JourneyDiff
 from journeykit.model.document import JourneyDocument
 from journeykit.model.lanes import TEXT_LANES
-from journeykit.render.labels import lane_label
+from journeykit.render.labels import (
+    channel_label,
+    evidence_kind_label,
+    label,
+    lane_label,
+    rating_label,
+    status_label,
+)
 from journeykit.web.i18n import translate
+
+
+def coded_value(entity: str, field: str, value: Any, language: str) -> Any:
+    """A field's value as the reader says it where it is a code (``supported`` is
+    ``bestätigt``), a list as its entries one after another; any other value as it is."""
+    if isinstance(value, list):
+        return ", ".join(str(coded_value(entity, field, v, language)) for v in value) or None
+    if not isinstance(value, str):
+        return value
+    if entity == "project" and field == "status":
+        return translate(f"status.{value}", language)
+    if field == "status":
+        return status_label(value, language)
+    if entity == "kpi" and field == "kind":
+        return translate(f"kpi.kind.{value}", language)
+    if entity == "kpi" and field == "scope":
+        return translate(f"kpi.scope.{value}", language)
+    if entity == "kpi" and field == "better":
+        return translate(f"kpi.better.{value}", language)
+    if entity == "evidence" and field == "kind":
+        return evidence_kind_label(value, language)
+    if entity == "hypothesis" and field == "expected_direction":
+        return translate(f"hypothesis.direction.{value}", language)
+    if field in ("state", "mode", "ownership"):
+        return label(value, language)
+    if field == "channel":
+        return channel_label(value, language)
+    if field == "rating":
+        return rating_label(value, language)
+    return value
 
 
 def _places(doc: JourneyDocument, language: str) -> dict[tuple[str, str], str]:
@@ -52,6 +89,9 @@ def grouped_changes(
     for change in diff.changes:
         data = change.to_data()
         data["where"] = _place(change, old_places, new_places)
+        for field in data.get("fields", ()):
+            for side in ("old", "new"):
+                field[side] = coded_value(change.entity, field["field"], field[side], language)
         if change.kind == "moved":
             key = (change.entity, change.id)
             data["moved_from"] = old_places.get(key, change.moved_from or "")

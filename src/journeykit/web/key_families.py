@@ -14,8 +14,9 @@ from typing import get_args
 from journeykit.model import evidence, hypothesis, journey, kpi, lanes, measure, persona, project
 from journeykit.model import touchpoint as touchpoints
 from journeykit.model.diff import ChangeKind
+from journeykit.model.hypothesis import Direction
 from journeykit.model.journey import JourneyState
-from journeykit.model.kpi import KpiKind, KpiScope
+from journeykit.model.kpi import Better, KpiKind, KpiScope
 from journeykit.model.project import ProjectStatus
 from journeykit.render.export import FORMATS
 from journeykit.web.error_texts import ERROR_KINDS, HTTP_STATUSES, PAGE_STATUSES
@@ -81,6 +82,8 @@ def key_families() -> dict[str, tuple[str, ...]]:
         "state.": get_args(JourneyState),
         "kpi.kind.": get_args(KpiKind),
         "kpi.scope.": get_args(KpiScope),
+        "kpi.better.": get_args(Better),
+        "hypothesis.direction.": get_args(Direction),
         "diff.": get_args(ChangeKind),
         "entity.": DIFF_ENTITIES,
         "scope.": tuple(project.Scope.model_fields),
