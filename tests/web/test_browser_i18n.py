@@ -1,7 +1,7 @@
 """Switch to German and find no English left on the map page, and the other way round.
 
-A real Chromium opens the demo map (then its history, its facts and the projects) with every
-menu unfolded and reads what a person sees and
+A real Chromium opens the demo map (then the other pages of :data:`PAGES`) with every menu
+unfolded and reads what a person sees and
 hears: visible text, tooltips (``title``, SVG ``<title>``), ``aria-label``, ``placeholder`` and
 the messages the map's script shows (``data-msg-*``). Nothing of it may be a text, or hold a
 word, that only the other language's catalog and labels use.
@@ -26,7 +26,17 @@ from tests.web.live import keep_screenshot, launch, running_server
 
 MAP = f"/journeys/{DEMO_JOURNEY}"
 #: The map first (the issue's test), then the pages one reaches from it.
-PAGES = (MAP, f"{MAP}/history", f"{MAP}/facts", "/")
+PAGES = (
+    MAP,
+    f"{MAP}/history",
+    f"{MAP}/facts",
+    f"{MAP}/compare",
+    "/",
+    "/projects/pr-beetwerk-preisvergleich",
+    "/personas/pe-sabine-sparfuchs",
+    "/import",
+    "/zq7",  # an unknown page (a path without words of either language)
+)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _PLACEHOLDER = re.compile(r"\{\w+\}")
 #: Ids and codes a page shows as they are (``ev-zitat-versandkosten``): names, not words.
@@ -85,7 +95,11 @@ def content_words(server: str) -> set[str]:
     """The words of the journey and its history: titles, items, names and revision messages
     stay as their authors wrote them."""
     document = []
-    for path in (f"/api/v1/journeys/{DEMO_JOURNEY}", f"/api/v1/journeys/{DEMO_JOURNEY}/history"):
+    for path in (
+        f"/api/v1/journeys/{DEMO_JOURNEY}",
+        f"/api/v1/journeys/{DEMO_JOURNEY}/history",
+        "/api/v1/journeys",  # the other journeys' titles on the projects page
+    ):
         with urllib.request.urlopen(f"{server}{path}") as answer:
             document.append(json.load(answer))
 
