@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from journeykit.web.catalog import CatalogError, fold, main, read_message_module
-from journeykit.web.i18n import LOCALE_FOLDER, catalog_path, read_catalog
+from journeykit.web.catalog import CatalogError, fold, main, read_message_module, write_catalog
+from journeykit.web.i18n import LOCALE_FOLDER, catalog_path, missing_translations, read_catalog
 
 MODULE = '''"""Texts of the comments."""
 
@@ -120,3 +120,24 @@ def test_the_command_line_folds_and_reports_errors(
     assert "2 new key(s)" in capsys.readouterr().out
     assert main(["fold", str(module), "--locale", str(locale)]) == 2
     assert "cannot read the module" in capsys.readouterr().err
+
+
+def test_the_check_command_passes_on_the_shipped_catalogs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check"]) == 0
+    assert "0 problem(s)" in capsys.readouterr().err
+
+
+def test_the_check_command_fails_on_a_catalog_gap(
+    workspace: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    locale, _web = workspace
+    catalog = read_catalog("en", locale)
+    del catalog["nav.projects"]
+    write_catalog(catalog, "en", locale)
+    assert missing_translations() == []  # the shipped catalogs are untouched
+    assert main(["check", "--locale", str(locale)]) == 1
+    out = capsys.readouterr().out
+    assert "en: 'nav.projects' is missing (the de catalog has it)" in out
+    assert "'nav.projects' has no en text" in out

@@ -245,6 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     folding.add_argument("--locale", type=Path, default=LOCALE_FOLDER, help="catalog folder")
     checking = commands.add_parser("check", help="run the catalog checks the tests run")
     checking.add_argument("--source", type=Path, default=None, help="package folder to scan")
+    checking.add_argument("--locale", type=Path, default=LOCALE_FOLDER, help="catalog folder")
     extracting = commands.add_parser("extract", help="write a .pot of every key the code uses")
     extracting.add_argument("output", type=Path)
     args = parser.parse_args(argv)
@@ -257,7 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from journeykit.web import catalog_checks
 
         if args.command == "check":
-            problems = catalog_checks.all_problems(args.source or catalog_checks.PACKAGE_FOLDER)
+            source = args.source or catalog_checks.PACKAGE_FOLDER
+            problems = catalog_checks.all_problems(source, args.locale)
             for problem in problems:
                 print(problem)
             print(f"{len(problems)} problem(s)", file=sys.stderr)

@@ -74,6 +74,20 @@ def translate(key: str, language: str, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def preload_catalogs() -> None:
+    """Read both catalogs now (at start-up), so the first page is not the one that waits and a
+    broken catalog stops the server rather than a request."""
+    for language in LANGUAGES:
+        _texts(language)
+
+
+def missing_translations() -> list[str]:
+    """Keys that have a text in one language but not in the other (the tests keep this empty;
+    ``journeykit.web.catalog_checks`` checks much more)."""
+    held = {language: set(_texts(language)) for language in LANGUAGES}
+    return sorted(set.union(*held.values()) - set.intersection(*held.values()))
+
+
 def text_key(key: str) -> str:
     """Mark ``key`` as a message key where it is stored before it is translated (a table of
     keys), so extraction finds it; returns it unchanged, like gettext's ``N_``."""

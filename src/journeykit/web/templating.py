@@ -25,7 +25,7 @@ from journeykit.render.labels import (
 )
 from journeykit.render.map_cells import kpi_target
 from journeykit.render.palette import phase_colour
-from journeykit.web.i18n import DEFAULT_LANGUAGE, has_text, translate
+from journeykit.web.i18n import DEFAULT_LANGUAGE, has_text, preload_catalogs, translate
 
 WEB_FOLDER = Path(__file__).parent
 STATIC_FOLDER = WEB_FOLDER / "static"
@@ -125,6 +125,7 @@ FORMAT_FILTERS: dict[str, Any] = {
 
 def build_templates() -> Jinja2Templates:
     """The page templates with journeykit's helpers as globals."""
+    preload_catalogs()
     templates = Jinja2Templates(directory=str(WEB_FOLDER / "templates"))
     env = templates.env
     env.globals.update(
