@@ -84,8 +84,8 @@ def preload_catalogs() -> None:
 def missing_translations() -> list[str]:
     """Keys that have a text in one language but not in the other (the tests keep this empty;
     ``journeykit.web.catalog_checks`` checks much more)."""
-    held = {language: set(_texts(language)) for language in LANGUAGES}
-    return sorted(set.union(*held.values()) - set.intersection(*held.values()))
+    german, english = (set(_texts(language)) for language in LANGUAGES)
+    return sorted(german ^ english)
 
 
 def text_key(key: str) -> str:
