@@ -74,3 +74,18 @@ def test_no_template_formats_a_date_or_number_by_hand() -> None:
         if ad_hoc.search(line)
     ]
     assert found == []
+
+
+def test_a_journey_of_one_step_is_counted_in_the_singular(client: TestClient) -> None:
+    project = "pr-beetwerk-preisvergleich"
+    created = client.post("/api/v1/journeys", json={"title": "Kurz", "project_id": project})
+    journey = created.json()["journey_id"]
+    phase = client.post(
+        f"/api/v1/journeys/{journey}/phases", json={"base_revision": 1, "name_de": "Kauf"}
+    ).json()
+    step = {"base_revision": phase["revision"], "phase_id": phase["id"], "title": "Bezahlen"}
+    assert client.post(f"/api/v1/journeys/{journey}/steps", json=step).status_code == 201
+    german = client.get(f"/projects/{project}", params={"lang": "de"}).text
+    english = client.get(f"/projects/{project}", params={"lang": "en"}).text
+    assert "1 Schritt<" in german and "19 Schritte<" in german
+    assert "1 step<" in english and "19 steps<" in english
