@@ -1,0 +1,82 @@
+/* Comments on the map: a badge on every step and lane item (the count, open threads marked),
+   and the side panel with the threads of one step or item, loaded with htmx. The map itself
+   is rendered once per revision; the badges come from the API, so a comment needs no new
+   revision and no re-rendered map. Load this before map.js: it registers a map extension. */
+(() => {
+  "use strict";
+
+  const panel = () => document.getElementById("comments-panel");
+
+  function badge(target, counts, label) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "comment-badge";
+    button.dataset.commentTarget = target;
+    const entry = counts[target];
+    const icon = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    icon.setAttribute("class", "icon");
+    icon.setAttribute("viewBox", "0 0 24 24");
+    icon.setAttribute("aria-hidden", "true");
+    const use = document.createElementNS("http://www.w3.org/2000/svg", "use");
+    use.setAttribute("href", panel().dataset.sprite + "#message-circle");
+    icon.appendChild(use);
+    button.appendChild(icon);
+    if (entry) {
+      button.classList.add("has-comments");
+      if (entry.open) button.classList.add("has-open");
+      button.appendChild(document.createTextNode(String(entry.comments)));
+      button.setAttribute("aria-label", panel().dataset.msgBadge
+        .replace("{count}", entry.comments).replace("{open}", entry.open));
+    } else {
+      button.setAttribute("aria-label", label);
+    }
+    button.tabIndex = entry ? 0 : -1;
+    return button;
+  }
+
+  async function decorate(map) {
+    const side = panel();
+    if (!map || !side) return;
+    let counts = {};
+    try {
+      const answer = await fetch(`/api/v1/journeys/${map.dataset.journeyId}/comments/counts`, { headers: { Accept: "application/json" } });
+      if (answer.ok) counts = await answer.json();
+    } catch (error) {
+      return;
+    }
+    for (const old of map.querySelectorAll(".comment-badge")) old.remove();
+    const label = side.dataset.msgOpen;
+    for (const head of map.querySelectorAll(".step-head[data-step-id]")) {
+      head.querySelector(".step-top").appendChild(badge(`step:${head.dataset.stepId}`, counts, label));
+    }
+    for (const item of map.querySelectorAll(".item[data-item-id]")) {
+      item.appendChild(badge(`item:${item.dataset.itemId}`, counts, label));
+    }
+  }
+
+  function open(target) {
+    const side = panel();
+    side.hidden = false;
+    const url = `/journeys/${side.dataset.journeyId}/comments?target=${encodeURIComponent(target)}`;
+    window.htmx.ajax("GET", url, { target: "#comments-panel", swap: "innerHTML" }).then(() => {
+      const field = side.querySelector("#new-comment");
+      if (field) field.focus();
+    });
+  }
+
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest(".comment-badge");
+    if (button) { event.preventDefault(); event.stopPropagation(); open(button.dataset.commentTarget); return; }
+    if (event.target.closest(".comments-close")) { panel().hidden = true; }
+  }, true);
+  document.addEventListener("keydown", (event) => {
+    const side = panel();
+    if (event.key === "Escape" && side && !side.hidden && side.contains(event.target)) { side.hidden = true; }
+  });
+  document.body.addEventListener("journeykit:comments-changed", () => {
+    const map = document.getElementById("map");
+    if (map) decorate(map);
+  });
+  window.journeykitMapExtensions = [...(window.journeykitMapExtensions || []), (map) => { decorate(map); }];
+  window.journeykitComments = { open, decorate };
+})();
