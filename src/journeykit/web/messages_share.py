@@ -124,6 +124,14 @@ MESSAGES_SHARE: dict[str, dict[str, str]] = {
         "de": "es gibt keine Lane „{lane}“",
         "en": "there is no lane “{lane}”",
     },
+    "share.unknown_lane_suggest": {
+        "de": "es gibt keine Lane „{lane}“ (meinten Sie „{suggestion}“?)",
+        "en": "there is no lane “{lane}” (did you mean “{suggestion}”?)",
+    },
+    "share.unknown_item_suggest": {
+        "de": "diese Journey hat keinen Eintrag „{item}“ (meinten Sie „{suggestion}“?)",
+        "en": "this journey has no item “{item}” (did you mean “{suggestion}”?)",
+    },
     "share.unknown_item": {
         "de": "diese Journey hat keinen Eintrag „{item}“",
         "en": "this journey has no item “{item}”",

@@ -207,7 +207,7 @@ def _comments(session: Session, rows: Sequence[CommentRow]) -> list[Comment]:
     if ids:
         for mention in session.scalars(select(MentionRow).where(MentionRow.comment_id.in_(ids))):
             mentions.setdefault(mention.comment_id, []).append(mention.person)
-    return [_comment(row, sorted(mentions.get(row.id, []))) for row in rows]
+    return [_comment(row, sorted(mentions.get(row.id, []), key=str.casefold)) for row in rows]
 
 
 def _journey_comments(ws: Workspace, journey_id: str) -> list[Comment]:
@@ -379,7 +379,7 @@ def _insert(
     mentioned = find_mentions(body, people)
     session.add_all(MentionRow(comment_id=row.id, person=person) for person in mentioned)
     session.flush()
-    return _comment(row, sorted(mentioned))
+    return _comment(row, sorted(mentioned, key=str.casefold))
 
 
 def add_comment(

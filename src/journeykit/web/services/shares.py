@@ -173,13 +173,16 @@ def check_hidden_lanes(lanes: list[str]) -> tuple[str, ...]:
     for lane in lanes:
         if lane not in LANE_ORDER:
             suggestion = did_you_mean(lane, LANE_ORDER)
+            if suggestion is None:
+                raise FieldInvalid(
+                    "hidden_lanes", "share.unknown_lane", f"there is no lane {lane!r}", lane=lane
+                )
             raise FieldInvalid(
                 "hidden_lanes",
-                "share.unknown_lane",
-                f"there is no lane {lane!r}"
-                + (f" (did you mean {suggestion!r}?)" if suggestion else ""),
+                "share.unknown_lane_suggest",
+                f"there is no lane {lane!r} (did you mean {suggestion!r}?)",
                 lane=lane,
-                suggestion=suggestion or "",
+                suggestion=suggestion,
             )
     return tuple(lane for lane in LANE_ORDER if lane in lanes)
 
@@ -199,12 +202,19 @@ def check_hidden_items(doc: JourneyDocument, items: list[str]) -> tuple[str, ...
     for item in items:
         if item not in known:
             suggestion = did_you_mean(item, known)
+            if suggestion is None:
+                raise FieldInvalid(
+                    "hidden_items",
+                    "share.unknown_item",
+                    f"this journey has no item {item!r}",
+                    item=item,
+                )
             raise FieldInvalid(
                 "hidden_items",
-                "share.unknown_item",
-                f"this journey has no item {item!r}"
-                + (f" (did you mean {suggestion!r}?)" if suggestion else ""),
+                "share.unknown_item_suggest",
+                f"this journey has no item {item!r} (did you mean {suggestion!r}?)",
                 item=item,
+                suggestion=suggestion,
             )
     return tuple(dict.fromkeys(items))
 
