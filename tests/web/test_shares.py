@@ -54,6 +54,7 @@ def test_a_link_without_password_shows_the_presentation_read_only(client: TestCl
         assert absent not in html, absent
     assert answer.headers["Referrer-Policy"] == "no-referrer"
     assert answer.headers["Cache-Control"] == "no-store"
+    assert answer.headers["X-Robots-Tag"] == "noindex, nofollow"
 
 
 def test_hidden_lanes_and_items_are_absent_from_the_page(client: TestClient) -> None:

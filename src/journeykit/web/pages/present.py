@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from journeykit.model.document import JourneyDocument
 from journeykit.web.gate import Visit, VisitDep
+from journeykit.web.mapview import persona_colours
 from journeykit.web.pages.render import page
 from journeykit.web.services import documents
 from journeykit.web.services.presentation import SLIDE_LANES, presentation_curve, slides
@@ -47,6 +48,7 @@ def presentation(
         "slides": walk,
         "phases": phases,
         "slide_lanes": SLIDE_LANES,
+        "persona_colours": persona_colours(doc),
         "curve": Markup(presentation_curve(doc, visit.language)),
         "exit_url": exit_url,
         "shared": shared,
