@@ -185,3 +185,23 @@ def test_the_signed_in_presentation_escapes_back_to_the_map(page: Page) -> None:
     assert page.url.endswith("#slide-5")
     page.keyboard.press("Escape")
     expect(page.locator("#map")).to_be_visible()
+
+
+def test_comments_open_from_the_keyboard_and_escape_returns(page: Page) -> None:
+    page.goto(MAP)
+    item = page.locator('.item[data-item-id="st-produkt-suchen.love-1"]')
+    expect(item.locator(".comment-badge")).to_have_count(1)
+    item.focus()
+    page.keyboard.press("c")
+    panel = page.locator("#comments-panel")
+    expect(panel).to_be_visible()
+    expect(panel.locator("#new-comment")).to_be_focused()
+    page.keyboard.type("Per Tastatur")
+    panel.get_by_role("button", name="Kommentieren").focus()
+    page.keyboard.press("Enter")
+    expect(panel.locator(".thread .comment-body")).to_have_text("Per Tastatur")
+    expect(item.locator(".comment-badge")).to_have_text("1")
+    panel.locator(".thread textarea").focus()
+    page.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    expect(item).to_be_focused()

@@ -5,6 +5,10 @@ from __future__ import annotations
 MESSAGES_SHARE: dict[str, dict[str, str]] = {
     # comments
     "comments.title": {"de": "Kommentare", "en": "Comments"},
+    "comments.key": {
+        "de": "Kommentare zum Schritt oder Eintrag",
+        "en": "Comments on the step or item",
+    },
     "comments.open_panel": {"de": "Kommentare anzeigen", "en": "Show comments"},
     "comments.close": {"de": "Schließen", "en": "Close"},
     "comments.badge": {

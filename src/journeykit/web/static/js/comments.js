@@ -54,8 +54,19 @@
     }
   }
 
+  let opener = null;
+
+  function close() {
+    const side = panel();
+    side.hidden = true;
+    // Back to where the person was, if the map still has it (an edit may have replaced it).
+    const back = opener && document.querySelector(`.comment-badge[data-comment-target="${opener}"]`);
+    if (back) back.closest(".item, .step-head").focus();
+  }
+
   function open(target) {
     const side = panel();
+    opener = target;
     side.hidden = false;
     const url = `/journeys/${side.dataset.journeyId}/comments?target=${encodeURIComponent(target)}`;
     window.htmx.ajax("GET", url, { target: "#comments-panel", swap: "innerHTML" }).then(() => {
@@ -67,11 +78,18 @@
   document.addEventListener("click", (event) => {
     const button = event.target.closest(".comment-badge");
     if (button) { event.preventDefault(); event.stopPropagation(); open(button.dataset.commentTarget); return; }
-    if (event.target.closest(".comments-close")) { panel().hidden = true; }
+    if (event.target.closest(".comments-close")) close();
   }, true);
   document.addEventListener("keydown", (event) => {
     const side = panel();
-    if (event.key === "Escape" && side && !side.hidden && side.contains(event.target)) { side.hidden = true; }
+    if (!side) return;
+    if (event.key === "Escape" && !side.hidden && side.contains(event.target)) { close(); return; }
+    // "c" on a focused step or item opens its comments (items without any have no tab stop).
+    if (event.key !== "c" || event.altKey || event.ctrlKey || event.metaKey) return;
+    const owner = event.target.closest && event.target.closest(".item[data-item-id], .step-head[data-step-id]");
+    if (!owner || owner !== event.target) return;
+    event.preventDefault();
+    open(owner.dataset.itemId ? `item:${owner.dataset.itemId}` : `step:${owner.dataset.stepId}`);
   });
   document.body.addEventListener("journeykit:comments-changed", () => {
     const map = document.getElementById("map");
