@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from journeykit.model.comment_annex import MAX_COMMENT_CHARS
+from journeykit.store import Workspace
+from journeykit.web.services.comments import mentions_of
 from tests.web.conftest import DEMO_JOURNEY, head
 
 API = f"/api/v1/journeys/{DEMO_JOURNEY}"
@@ -264,3 +267,13 @@ def test_comments_in_the_csv_and_xlsx_exports(client: TestClient) -> None:
     rows = list(workbook["Kommentare"].iter_rows(values_only=True))
     assert rows[0][:3] == ("Kommentar-ID", "Diskussion", "Schritt-ID")
     assert rows[1][7] == "=SUMME(A1) als Text" and rows[1][9] == "offen"
+
+
+def test_mentions_can_be_kept_to_the_journeys_a_person_may_read(
+    client: TestClient, demo_path: Path
+) -> None:
+    made = comment(client, "@Tester hier")
+    with Workspace.open(demo_path) as ws:
+        assert [m.comment.id for m in mentions_of(ws, "Tester")] == [made["id"]]
+        assert mentions_of(ws, "Tester", journeys=[DEMO_JOURNEY])[0].comment.id == made["id"]
+        assert mentions_of(ws, "Tester", journeys=["another-journey"]) == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select, union
@@ -271,16 +271,25 @@ def comment_counts(ws: Workspace, journey_id: str) -> dict[str, dict[str, int]]:
     return counts
 
 
-def mentions_of(ws: Workspace, person: str) -> list[Mention]:
-    """Every comment that mentions ``person``, newest first, with its journey's title."""
+def mentions_of(
+    ws: Workspace, person: str, *, journeys: Collection[str] | None = None
+) -> list[Mention]:
+    """Every comment that mentions ``person``, newest first, with its journey's title.
+
+    ``journeys`` keeps only comments on those journeys: the ones the person may read, once
+    roles decide that (``None``: every journey of the workspace).
+    """
+    query = (
+        select(CommentRow, JourneyRow.title)
+        .join(MentionRow, MentionRow.comment_id == CommentRow.id)
+        .join(JourneyRow, JourneyRow.id == CommentRow.journey_id)
+        .where(MentionRow.person == person)
+        .order_by(CommentRow.created_at.desc(), CommentRow.id.desc())
+    )
+    if journeys is not None:
+        query = query.where(CommentRow.journey_id.in_(list(journeys)))
     with ws.database.reading() as session:
-        rows = session.execute(
-            select(CommentRow, JourneyRow.title)
-            .join(MentionRow, MentionRow.comment_id == CommentRow.id)
-            .join(JourneyRow, JourneyRow.id == CommentRow.journey_id)
-            .where(MentionRow.person == person)
-            .order_by(CommentRow.created_at.desc(), CommentRow.id.desc())
-        ).all()
+        rows = session.execute(query).all()
         comments = _comments(session, [row[0] for row in rows])
         thread_ids = {c.thread for c in comments}
         resolved = set(
