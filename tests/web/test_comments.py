@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 
 from journeykit.model.comment_annex import MAX_COMMENT_CHARS
 from journeykit.store import Workspace
-from journeykit.web.services.comments import mentions_of
+from journeykit.web.services.actor import Actor
+from journeykit.web.services.comments import add_comment, mentions_of
 from tests.web.conftest import DEMO_JOURNEY, head
 
 API = f"/api/v1/journeys/{DEMO_JOURNEY}"
@@ -277,3 +278,24 @@ def test_mentions_can_be_kept_to_the_journeys_a_person_may_read(
         assert [m.comment.id for m in mentions_of(ws, "Tester")] == [made["id"]]
         assert mentions_of(ws, "Tester", journeys=[DEMO_JOURNEY])[0].comment.id == made["id"]
         assert mentions_of(ws, "Tester", journeys=["another-journey"]) == []
+
+
+def test_only_the_author_deletes_a_comment_and_a_question_keeps_its_answers(
+    client: TestClient, demo_path: Path
+) -> None:
+    first = comment(client, "Frage")
+    answer = client.post(f"{API}/comments/{first['id']}/replies", json={"body": "Antwort"})
+    reply_id = answer.json()["id"]
+    refused = client.delete(f"{API}/comments/{first['id']}")
+    assert refused.status_code == 409 and refused.json()["code"] == "comment_has_replies"
+    # Someone else's comment is refused too.
+    with Workspace.open(demo_path) as ws:
+        other = add_comment(ws, DEMO_JOURNEY, actor=Actor("Anna"), body="Von Anna", step_id=STEP)
+    assert client.delete(f"{API}/comments/{other.id}").status_code == 403
+    panel = client.get(
+        f"/journeys/{DEMO_JOURNEY}/comments", params={"target": f"item:{PAIN}"}, headers=HTMX
+    )
+    assert panel.text.count('class="comment-delete"') == 1  # only the own reply
+    assert client.delete(f"{API}/comments/{reply_id}").status_code == 200
+    assert client.delete(f"{API}/comments/{first['id']}").status_code == 200
+    assert [t["comments"][0]["body"] for t in threads(client)] == ["Von Anna"]

@@ -35,6 +35,11 @@ MESSAGES_SHARE: dict[str, dict[str, str]] = {
         "de": "Erledigt von {name} am {date}",
         "en": "Resolved by {name} on {date}",
     },
+    "comments.delete": {"de": "Löschen", "en": "Delete"},
+    "comments.confirm_delete": {
+        "de": "Diesen Kommentar löschen?",
+        "en": "Delete this comment?",
+    },
     "comments.none": {"de": "Noch keine Kommentare.", "en": "No comments yet."},
     "comments.show_resolved": {"de": "Erledigte anzeigen", "en": "Show resolved"},
     "comments.people": {"de": "Erwähnbar: {names}", "en": "Can be mentioned: {names}"},

@@ -123,6 +123,13 @@ def reopen_comment(visit: VisitDep, journey_id: str, thread_id: int) -> dict[str
     return {"ok": True, "id": first.id, "resolved": False}
 
 
+@router.delete("/journeys/{journey_id}/comments/{comment_id}")
+def delete_comment(visit: VisitDep, journey_id: str, comment_id: int) -> dict[str, Any]:
+    """Delete one's own comment (a first comment only while it has no replies)."""
+    service.delete_comment(visit.ws, journey_id, comment_id, actor=visit.actor)
+    return {"ok": True, "id": comment_id, "deleted": True}
+
+
 @router.get("/mentions")
 def list_my_mentions(visit: VisitDep) -> list[dict[str, Any]]:
     """The comments that mention the person asking, newest first."""

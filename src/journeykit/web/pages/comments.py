@@ -86,6 +86,7 @@ def _context(visit: Visit, journey_id: str, **extra: Any) -> dict[str, Any]:
         "comment_html": comment_html,
         "when": lambda moment: when(moment, visit.language),
         "people": service.known_people(visit.ws),
+        "me": visit.actor.name,
         **extra,
     }
 
@@ -214,6 +215,19 @@ def reopen_thread_page(visit: VisitDep, journey_id: str, thread_id: int) -> Resp
         journey_id,
         target,
         lambda: service.reopen_thread(visit.ws, journey_id, thread_id, actor=visit.actor),
+        {},
+    )
+
+
+@router.post("/journeys/{journey_id}/comments/{comment_id}/delete")
+def delete_comment_page(visit: VisitDep, journey_id: str, comment_id: int) -> Response:
+    """Delete one's own comment."""
+    target = _thread_target(visit, journey_id, comment_id)
+    return _answer(
+        visit,
+        journey_id,
+        target,
+        lambda: service.delete_comment(visit.ws, journey_id, comment_id, actor=visit.actor),
         {},
     )
 

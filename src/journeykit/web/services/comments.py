@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from journeykit.model.comment_annex import MAX_COMMENT_CHARS, ExportedComment
 from journeykit.model.document import JourneyDocument
-from journeykit.model.errors import NotFoundError
+from journeykit.model.errors import JourneykitError, NotFoundError
 from journeykit.store import Workspace
 from journeykit.store.revisions import find_journey
 from journeykit.store.tables import CommentRow, JourneyRow, MentionRow, RevisionRow
@@ -48,6 +48,20 @@ __all__ = [
 # not mentions) and ends where the name ends and no further name character follows.
 _MENTION_START = re.compile(r"(?<![\w@])@")
 _NAME_CHAR = re.compile(r"[\w.-]")
+
+
+class CommentNotYours(JourneykitError):
+    """Only a comment's author may delete it."""
+
+    code = "comment_not_yours"
+    status = 403
+
+
+class CommentHasReplies(JourneykitError):
+    """A thread's first comment cannot be deleted once someone answered it."""
+
+    code = "comment_has_replies"
+    status = 409
 
 
 class CommentTooLong(FieldInvalid):
@@ -472,3 +486,31 @@ def resolve_thread(ws: Workspace, journey_id: str, thread_id: int, *, actor: Act
 def reopen_thread(ws: Workspace, journey_id: str, thread_id: int, *, actor: Actor) -> Comment:
     """Open a resolved thread again (``actor`` is who asks; the gate checks their role)."""
     return _set_resolved(ws, journey_id, thread_id, None)
+
+
+def delete_comment(ws: Workspace, journey_id: str, comment_id: int, *, actor: Actor) -> None:
+    """Delete one's own comment: a reply, or a thread's first comment while it has none.
+
+    Someone else's comment is refused (:class:`CommentNotYours`, 403); a first comment with
+    replies too (:class:`CommentHasReplies`, 409): the answers would lose their question, so
+    the thread is resolved instead.
+    """
+    with ws.lock(), ws.database.writing() as session:
+        row = session.get(CommentRow, comment_id)
+        if row is None or row.journey_id != journey_id:
+            raise NotFoundError(f"journey {journey_id!r} has no comment {comment_id}")
+        if row.author != actor.name:
+            raise CommentNotYours(
+                f"comment {comment_id} was written by {row.author}; only they can delete it",
+                hint="reply to it, or resolve the thread",
+            )
+        if row.thread_id is None:
+            answered = session.scalar(
+                select(CommentRow.id).where(CommentRow.thread_id == row.id).limit(1)
+            )
+            if answered is not None:
+                raise CommentHasReplies(
+                    f"comment {comment_id} has replies and cannot be deleted",
+                    hint="resolve the thread instead",
+                )
+        session.delete(row)
