@@ -205,3 +205,26 @@ def test_comments_open_from_the_keyboard_and_escape_returns(page: Page) -> None:
     page.keyboard.press("Escape")
     expect(panel).to_be_hidden()
     expect(item).to_be_focused()
+
+
+def test_full_screen_on_the_button_and_every_step_without_script(
+    browser: Browser, page: Page, server: str
+) -> None:
+    page.goto(f"{MAP}/present")
+    button = page.get_by_role("button", name="Vollbild")
+    expect(button).to_be_visible()
+    button.click()
+    page.wait_for_function("document.fullscreenElement !== null")
+    assert page.evaluate("document.fullscreenElement.id") == "present"
+    expect(page.get_by_role("button", name="Vollbild beenden")).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_test_id("present-counter")).to_have_text("Schritt 2 von 19")
+
+    context = browser.new_context(base_url=server, java_script_enabled=False)
+    try:
+        plain = context.new_page()
+        plain.goto(f"{MAP}/present")
+        expect(plain.locator(".slide:visible")).to_have_count(19)
+        expect(plain.locator(".present-fullscreen")).to_be_hidden()
+    finally:
+        context.close()
