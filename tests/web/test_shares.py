@@ -55,6 +55,7 @@ def test_a_link_without_password_shows_the_presentation_read_only(client: TestCl
     assert answer.headers["Referrer-Policy"] == "no-referrer"
     assert answer.headers["Cache-Control"] == "no-store"
     assert answer.headers["X-Robots-Tag"] == "noindex, nofollow"
+    assert client.get(API).json()[0]["last_opened_at"] is not None
 
 
 def test_hidden_lanes_and_items_are_absent_from_the_page(client: TestClient) -> None:
@@ -160,6 +161,7 @@ def test_a_revoked_link_answers_404_and_revoking_is_listed(client: TestClient) -
     client.post(f"/s/{link['token']}", data={"password": PASSWORD})
     revoked = client.delete(f"{API}/{link['id']}")
     assert revoked.status_code == 200 and revoked.json()["status"] == "revoked"
+    assert revoked.json()["revoked_by"] == "Tester"
     # Even with the password's cookie the link no longer opens.
     gone = client.get(f"/s/{link['token']}")
     assert gone.status_code == 404 and "wurde widerrufen" in gone.text

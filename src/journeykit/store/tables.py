@@ -168,6 +168,7 @@ class ShareLinkRow(Base):
     password_hash: Mapped[str | None] = mapped_column(Text)
     expires_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    revoked_by: Mapped[str | None] = mapped_column(Text)
     hidden_lanes: Mapped[str] = mapped_column(Text)
     hidden_items: Mapped[str] = mapped_column(Text)
     created_by: Mapped[str] = mapped_column(Text)

@@ -40,6 +40,7 @@ def link_data(link: ShareLink) -> dict[str, Any]:
         "has_password": link.has_password,
         "expires_at": link.expires_at.isoformat() if link.expires_at else None,
         "revoked_at": link.revoked_at.isoformat() if link.revoked_at else None,
+        "revoked_by": link.revoked_by,
         "hidden_lanes": list(link.hidden_lanes),
         "hidden_items": list(link.hidden_items),
         "created_by": link.created_by,

@@ -71,6 +71,7 @@ def upgrade() -> None:
         sa.Column("password_hash", sa.Text(), nullable=True),
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("revoked_by", sa.Text(), nullable=True),
         sa.Column("hidden_lanes", sa.Text(), nullable=False),
         sa.Column("hidden_items", sa.Text(), nullable=False),
         sa.Column("created_by", sa.Text(), nullable=False),
