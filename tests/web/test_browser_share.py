@@ -94,11 +94,13 @@ def test_comment_mention_and_resolve_on_the_map(page: Page, server: str) -> None
     # The badge counts the comment and marks the thread open.
     expect(badge).to_have_text("1")
     expect(badge).to_have_class("comment-badge has-comments has-open")
+    expect(page.locator("[data-open-threads]")).to_have_text("1")
     keep_screenshot(page, "comments")
 
     thread.get_by_role("button", name="Erledigt").click()
     expect(panel.locator(".thread-state")).to_contain_text("Erledigt von Browser")
     expect(badge).to_have_class("comment-badge has-comments")
+    expect(page.locator("[data-open-threads]")).to_be_hidden()
     [stored] = api(server, f"/api/v1/journeys/{DEMO_JOURNEY}/comments")
     assert stored["resolved"] is True and stored["comments"][0]["mentions"] == ["Browser"]
 

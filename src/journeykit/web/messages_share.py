@@ -9,6 +9,7 @@ MESSAGES_SHARE: dict[str, dict[str, str]] = {
         "de": "Kommentare zum Schritt oder Eintrag",
         "en": "Comments on the step or item",
     },
+    "comments.open_threads": {"de": "offene Diskussionen", "en": "open threads"},
     "comments.open_panel": {"de": "Kommentare anzeigen", "en": "Show comments"},
     "comments.close": {"de": "Schließen", "en": "Close"},
     "comments.badge": {

@@ -45,6 +45,12 @@
       return;
     }
     for (const old of map.querySelectorAll(".comment-badge")) old.remove();
+    const total = document.querySelector("[data-open-threads]");
+    if (total) {
+      const open = Object.values(counts).reduce((sum, entry) => sum + entry.open, 0);
+      total.textContent = String(open);
+      total.hidden = open === 0;
+    }
     const label = side.dataset.msgOpen;
     for (const head of map.querySelectorAll(".step-head[data-step-id]")) {
       head.querySelector(".step-top").appendChild(badge(`step:${head.dataset.stepId}`, counts, label));
