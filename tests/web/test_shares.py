@@ -26,9 +26,16 @@ def share(client: TestClient, **body: Any) -> dict[str, Any]:
     return data
 
 
+def forget_share_passwords(client: TestClient) -> None:
+    """Drop the cookies a right password gave (and only those: a login stays)."""
+    for cookie in list(client.cookies.jar):
+        if cookie.name.startswith("journeykit_share_"):
+            client.cookies.jar.clear(cookie.domain, cookie.path, cookie.name)
+
+
 def visit_link(client: TestClient, token: str, **kwargs: Any) -> Any:
-    # A fresh visitor: no cookies from earlier answers.
-    client.cookies.clear()
+    # A visitor who has not given the link's password in this browser.
+    forget_share_passwords(client)
     return client.get(f"/s/{token}", **kwargs)
 
 
