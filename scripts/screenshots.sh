@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-JOURNEYKIT_SCREENSHOTS="$PWD/docs/screenshots" exec .venv/bin/pytest tests/web/test_browser.py -q "$@"
+JOURNEYKIT_SCREENSHOTS="$PWD/docs/screenshots" exec .venv/bin/pytest tests/web/test_browser.py tests/web/test_browser_share.py -q "$@"

@@ -124,23 +124,34 @@ def export(
     yaml and json are the journey file (import it again with `journeykit journey import`);
     mermaid is a diagram for wikis; svg, png and pdf (A3 landscape pages) are the drawn map;
     csv and xlsx list one row per lane item, and the xlsx holds the map grid on its second
-    sheet. Writes to standard output unless --output is given (png, pdf and xlsx only into a
-    file or a pipe).
+    sheet. The journey's comments go along: a comments section in yaml and json (an import
+    checks and skips it), a comments table after the items in csv, a comments sheet in xlsx.
+    Writes to standard output unless --output is given (png, pdf and xlsx only into a file or
+    a pipe).
     """
     chosen = fmt or (_SUFFIX_FORMATS.get(output.suffix.lower(), "yaml") if output else "yaml")
     if grid and chosen != "csv":
         raise click.UsageError("--grid goes with --format csv (the xlsx always has the grid)")
     if output is None and chosen not in _TEXT_FORMATS and sys.stdout.isatty():
         raise click.UsageError(f"{chosen} is binary: write it to a file with --output FILE")
+    # The journey's comments travel with it (a lazy import: most commands need no comments).
+    from journeykit.web.services.comments import exported_comments
+
     with opened_workspace(workspace) as ws:
         doc = ws.journeys().get(journey_id, revision)
+        comments = exported_comments(ws, doc.journey.id)
     if grid:
         rendered = export_map_grid(
             doc, doc.journey.id, language=language, hidden_lanes=hidden_lanes
         )
     else:
         rendered = export_journey(
-            doc, doc.journey.id, chosen, language=language, hidden_lanes=hidden_lanes
+            doc,
+            doc.journey.id,
+            chosen,
+            language=language,
+            hidden_lanes=hidden_lanes,
+            comments=comments,
         )
     if output is None:
         if chosen in _TEXT_FORMATS:

@@ -27,6 +27,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from journeykit.model.comment_annex import CommentAnnex
 from journeykit.model.document import JourneyDocument
 from journeykit.model.errors import DocumentInvalid, Issue
 from journeykit.model.positions import PositionMap
@@ -139,9 +140,19 @@ def _with_place(issue: LocatedIssue, source: str, positions: PositionMap) -> Iss
     )
 
 
-def load_model(text: str, fmt: Format, model: type[M], source: str = "<document>") -> M:
+def load_model(
+    text: str,
+    fmt: Format,
+    model: type[M],
+    source: str = "<document>",
+    *,
+    annexes: dict[str, type[BaseModel]] | None = None,
+) -> M:
     """Parse ``text`` and validate it as ``model``; raise :class:`DocumentInvalid` listing
-    every issue with its line (journeykit's other YAML files read through here too)."""
+    every issue with its line (journeykit's other YAML files read through here too).
+
+    ``annexes`` names top-level sections that are checked against their own model (a record
+    with that one field) and then left out of ``model``: the ``comments`` of a journey file."""
     tree, positions = _parse_yaml(text, source) if fmt == "yaml" else _parse_json(text, source)
     if not isinstance(tree, dict):
         found = "nothing" if tree is None else type(tree).__name__
@@ -153,16 +164,27 @@ def load_model(text: str, fmt: Format, model: type[M], source: str = "<document>
         message = f"value of type {exc.kind} is not supported here"
         located = LocatedIssue(exc.loc, "wrong_type", message)
         raise DocumentInvalid([_with_place(located, source, positions)]) from exc
+    issues: list[Issue] = []
+    for key, annex in (annexes or {}).items():
+        if key not in data:
+            continue
+        try:
+            annex.model_validate_json(json.dumps({key: data.pop(key)}), strict=True)
+        except ValidationError as exc:
+            issues += [_with_place(i, source, positions) for i in located_issues(exc, annex)]
     try:
-        return model.model_validate_json(json.dumps(data), strict=True)
+        validated = model.model_validate_json(json.dumps(data), strict=True)
     except ValidationError as exc:
-        issues = [_with_place(i, source, positions) for i in located_issues(exc, model)]
-        raise DocumentInvalid(sorted(issues, key=lambda i: i.line or 0)) from exc
+        issues += [_with_place(i, source, positions) for i in located_issues(exc, model)]
+    if issues:
+        raise DocumentInvalid(sorted(issues, key=lambda i: i.line or 0))
+    return validated
 
 
 def load_document(text: str, fmt: Format, source: str = "<document>") -> JourneyDocument:
     """Parse and validate a journey document; raise :class:`DocumentInvalid` listing every issue."""
-    doc = load_model(text, fmt, JourneyDocument, source)
+    # The comments an export carries are checked, then left out: see comment_annex.
+    doc = load_model(text, fmt, JourneyDocument, source, annexes={"comments": CommentAnnex})
     problems = check_references(doc)
     if problems:
         _tree, positions = _parse_yaml(text, source) if fmt == "yaml" else _parse_json(text, source)

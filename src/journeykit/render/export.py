@@ -24,10 +24,12 @@ import io
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Literal
 
 from journeykit.model import JourneyDocument
-from journeykit.model.fileformat import dump_document
+from journeykit.model.comment_annex import ExportedComment
+from journeykit.model.fileformat import document_data, dump_data, dump_document
+from journeykit.render.comment_rows import comment_headers, comment_rows
 from journeykit.render.errors import JourneyNotInDocument, UnknownFormat
 from journeykit.render.item_rows import item_headers, item_rows
 from journeykit.render.map_grid import map_grid
@@ -103,8 +105,13 @@ def export_journey(
     *,
     language: str = "de",
     hidden_lanes: Collection[str] = (),
+    comments: Sequence[ExportedComment] = (),
 ) -> Rendered:
     """The journey of ``doc`` in format ``fmt`` (one of :data:`FORMATS`).
+
+    ``comments`` travel with the journey in the file formats (a ``comments`` section after
+    the journey, which an import checks and skips), the CSV (a second table after the items)
+    and the XLSX (a comments sheet); the drawings and Mermaid leave them out.
 
     ``language`` labels the drawing, the Mermaid sections and the table headers; the journey
     file formats do not depend on it. ``hidden_lanes`` leaves lanes out of the drawings and
@@ -118,7 +125,7 @@ def export_journey(
     filename = f"{doc.journey.id}.{SUFFIXES.get(fmt, fmt)}"
     media_type = MEDIA_TYPES[fmt]
     if fmt in ("yaml", "json"):
-        content = dump_document(doc, "yaml" if fmt == "yaml" else "json").encode("utf-8")
+        content = _journey_file(doc, "yaml" if fmt == "yaml" else "json", comments)
     elif fmt == "mermaid":
         content = journey_to_mermaid(doc, language).encode("utf-8")
     elif fmt in ("svg", "png"):
@@ -131,13 +138,27 @@ def export_journey(
         content = map_pdf(doc, language=language, hidden=hidden)
     elif fmt == "csv":
         table = [item_headers(language), *item_rows(doc, language=language, hidden=hidden)]
+        if comments:
+            table += [[], comment_headers(language)]
+            table += comment_rows(doc, comments, language=language)
         content = _csv_bytes(csv_text(table, language=language))
     else:
         # openpyxl takes a quarter second to import: only when a workbook is wanted
         from journeykit.render.workbook import map_workbook
 
-        content = map_workbook(doc, language=language, hidden=hidden)
+        content = map_workbook(doc, language=language, hidden=hidden, comments=comments)
     return Rendered(content=content, media_type=media_type, filename=filename)
+
+
+def _journey_file(
+    doc: JourneyDocument, fmt: Literal["yaml", "json"], comments: Sequence[ExportedComment]
+) -> bytes:
+    """The canonical journey file; with comments, their section follows the journey's."""
+    if not comments:
+        return dump_document(doc, fmt).encode("utf-8")
+    data = document_data(doc)
+    data["comments"] = [c.model_dump(mode="json", exclude_defaults=True) for c in comments]
+    return dump_data(data, fmt).encode("utf-8")
 
 
 def export_map_grid(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -10,6 +11,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from journeykit.model import JourneyDocument
+from journeykit.model.comment_annex import ExportedComment
+from journeykit.render.comment_rows import COMMENT_SHEET, comment_headers, comment_rows
 from journeykit.render.item_rows import item_headers, item_rows
 from journeykit.render.map_grid import map_grid
 
@@ -74,8 +77,35 @@ def _grid_sheet(
     sheet.freeze_panes = "B3"
 
 
-def map_workbook(doc: JourneyDocument, *, language: str, hidden: frozenset[str]) -> bytes:
-    """The workbook as XLSX bytes: sheet 1 one row per lane item, sheet 2 the map grid."""
+def _comment_sheet(
+    sheet: Worksheet,
+    doc: JourneyDocument,
+    comments: Sequence[ExportedComment],
+    language: str,
+) -> None:
+    sheet.append(comment_headers(language))
+    for values in comment_rows(doc, comments, language=language):
+        sheet.append(values)
+    for cell in sheet[1]:
+        cell.font, cell.fill = _HEAD_FONT, _HEAD_FILL
+    for index, width in enumerate((10, 10, 22, 22, 36, 18, 17, 70, 20, 10, 18), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for row in sheet.iter_rows(min_row=2, min_col=8, max_col=8):
+        row[0].alignment = _WRAP
+    _as_text(sheet)
+    sheet.freeze_panes = "A2"
+
+
+def map_workbook(
+    doc: JourneyDocument,
+    *,
+    language: str,
+    hidden: frozenset[str],
+    comments: Sequence[ExportedComment] = (),
+) -> bytes:
+    """The workbook as XLSX bytes: sheet 1 one row per lane item, sheet 2 the map grid, and a
+    third sheet with the comments when the journey has any (the importer reads only the
+    grid)."""
     book = Workbook()
     items = book.active
     assert isinstance(items, Worksheet)  # a new workbook always has its first sheet
@@ -84,6 +114,13 @@ def map_workbook(doc: JourneyDocument, *, language: str, hidden: frozenset[str])
     _grid_sheet(
         book.create_sheet(GRID_SHEET.get(language, GRID_SHEET["en"])), doc, language, hidden
     )
+    if comments:
+        _comment_sheet(
+            book.create_sheet(COMMENT_SHEET.get(language, COMMENT_SHEET["en"])),
+            doc,
+            comments,
+            language,
+        )
     book.properties.title = doc.journey.title
     book.properties.creator = "journeykit"
     buffer = io.BytesIO()

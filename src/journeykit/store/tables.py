@@ -105,3 +105,74 @@ class RevisionRow(Base):
     message: Mapped[str] = mapped_column(Text)
     based_on: Mapped[int | None] = mapped_column(Integer)
     document: Mapped[str] = mapped_column(Text)
+
+
+# Comments and share links (issue 5, migration 0003). Neither is part of a journey's
+# revisions: a conversation about a map, and who may look at it, are not its content.
+
+
+class CommentRow(Base):
+    """A comment on a step or a lane item; a reply names its thread's first comment.
+
+    ``step_id``/``item_id`` point into the journey document by id, without a foreign key: a
+    step or item deleted later leaves the comment standing "on a removed item", and
+    ``target_text`` keeps what it was about.
+    """
+
+    __tablename__ = "comments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    journey_id: Mapped[str] = mapped_column(
+        String(ID_LENGTH), ForeignKey("journeys.id", ondelete="CASCADE"), index=True
+    )
+    thread_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("comments.id", ondelete="CASCADE"), index=True
+    )
+    step_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    item_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    target_text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    resolved_by: Mapped[str | None] = mapped_column(Text)
+
+
+class MentionRow(Base):
+    """A person named with ``@`` in a comment (what "mentions me" lists)."""
+
+    __tablename__ = "comment_mentions"
+
+    comment_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True
+    )
+    person: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+
+
+class ShareLinkRow(Base):
+    """A read-only link to a journey's presentation; only the token's SHA-256 is kept.
+
+    ``hidden_lanes`` and ``hidden_items`` are JSON lists of what the link leaves out.
+    ``failed_attempts`` and ``locked_until`` rate-limit password guesses per link.
+    """
+
+    __tablename__ = "share_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    journey_id: Mapped[str] = mapped_column(
+        String(ID_LENGTH), ForeignKey("journeys.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    token_hint: Mapped[str] = mapped_column(String(12))
+    label: Mapped[str] = mapped_column(Text)
+    password_hash: Mapped[str | None] = mapped_column(Text)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    revoked_by: Mapped[str | None] = mapped_column(Text)
+    hidden_lanes: Mapped[str] = mapped_column(Text)
+    hidden_items: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    last_opened_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)

@@ -34,6 +34,7 @@ KEYWORDS: dict[str, tuple[int, ...] | None] = {
     "translate": None,
     "_t": (2,),
     "FieldInvalid": (2,),
+    "CommentTooLong": (2,),
     "_text": (3,),
     "text_key": None,
 }

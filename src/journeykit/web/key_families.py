@@ -19,6 +19,7 @@ from journeykit.model.journey import JourneyState
 from journeykit.model.kpi import Better, KpiKind, KpiScope
 from journeykit.model.project import ProjectStatus
 from journeykit.render.export import FORMATS
+from journeykit.web.services.shares import LinkStatus
 from journeykit.web.error_texts import ERROR_KINDS, HTTP_STATUSES, PAGE_STATUSES
 
 #: The records ``journeykit.model.diff`` reports changes of (the history page names each).
@@ -93,6 +94,7 @@ def key_families() -> dict[str, tuple[str, ...]]:
         "error.kind.": ERROR_KINDS,
         "error.status.": tuple(str(status) for status in PAGE_STATUSES),
         "error.http.": tuple(str(status) for status in HTTP_STATUSES),
+        "share.status_": get_args(LinkStatus),
     }
 
 

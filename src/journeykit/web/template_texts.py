@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, nodes
 
 #: Words every language shows as they are: the product's name, language codes, key caps.
-BRAND_AND_SYMBOLS = frozenset({"journeykit", "DE", "EN", "Enter", "Esc", "Alt"})
+BRAND_AND_SYMBOLS = frozenset({"journeykit", "DE", "EN", "Enter", "Esc", "Alt", "C"})
 READABLE_ATTRIBUTES = frozenset({"title", "aria-label", "placeholder", "alt", "aria-description"})
 
 #: Blocks that fill an attribute (``{% block main_class %}page{% endblock %}``), not the page.

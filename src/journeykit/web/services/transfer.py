@@ -52,8 +52,17 @@ def export(
             + (f" (did you mean {suggestion!r}?)" if suggestion else ""),
             allowed=", ".join(FORMATS),
         )
+    from journeykit.web.services.comments import exported_comments
+
     doc = ws.journeys().get(journey_id, revision)
-    rendered = export_journey(doc, journey_id, fmt, language=language, hidden_lanes=hidden_lanes)
+    rendered = export_journey(
+        doc,
+        journey_id,
+        fmt,
+        language=language,
+        hidden_lanes=hidden_lanes,
+        comments=exported_comments(ws, journey_id),  # the discussion travels with the map
+    )
     return rendered.content, rendered.media_type, rendered.filename
 
 
