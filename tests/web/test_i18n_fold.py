@@ -15,8 +15,8 @@ MODULE = '''"""Texts of the comments."""
 from __future__ import annotations
 
 MESSAGES_COMMENTS: dict[str, dict[str, str]] = {
-    "comments.title": {"de": "Kommentare", "en": "Comments"},
-    "comments.count": {
+    "sample.title": {"de": "Kommentare", "en": "Comments"},
+    "sample.count": {
         "de": "{count} Kommentare von {name}",
         "en": "{count} comments by {name}",
     },
@@ -54,8 +54,8 @@ def test_fold_adds_the_texts_to_both_catalogs_and_removes_the_module(
     report = fold(web / "messages_comments.py", locale)
     assert "2 new key(s) of 2" in report
     de, en = read_catalog("de", locale), read_catalog("en", locale)
-    assert de["comments.count"].string == "{count} Kommentare von {name}"
-    assert en["comments.title"].string == "Comments"
+    assert de["sample.count"].string == "{count} Kommentare von {name}"
+    assert en["sample.title"].string == "Comments"
     assert len(de) == len(en) == before + 2
     assert not (web / "messages_comments.py").exists()
     registry = (web / "messages.py").read_text(encoding="utf-8")
@@ -76,7 +76,7 @@ def test_a_key_with_other_texts_is_refused_and_nothing_is_written(
     workspace: tuple[Path, Path],
 ) -> None:
     locale, web = workspace
-    clash = MODULE.replace('"comments.title"', '"nav.projects"')
+    clash = MODULE.replace('"sample.title"', '"nav.projects"')
     (web / "messages_comments.py").write_text(clash, encoding="utf-8")
     before = {lang: catalog_path(lang, locale).read_bytes() for lang in ("de", "en")}
     with pytest.raises(CatalogError, match=r"'nav.projects' \(de\): the catalog holds 'Projekte'"):
@@ -88,11 +88,11 @@ def test_a_key_with_other_texts_is_refused_and_nothing_is_written(
 @pytest.mark.parametrize(
     ("entry", "complaint"),
     [
-        ('{"de": "Kommentare"}', r":6: 'comments.title' must have exactly the languages"),
-        ('{"de": "Kommentare", "en": " "}', r":6: 'comments.title' has no en text"),
-        ('{"de": "Von {name}", "en": "By {who}"}', r":6: 'comments.title' has different place"),
+        ('{"de": "Kommentare"}', r":6: 'sample.title' must have exactly the languages"),
+        ('{"de": "Kommentare", "en": " "}', r":6: 'sample.title' has no en text"),
+        ('{"de": "Von {name}", "en": "By {who}"}', r":6: 'sample.title' has different place"),
         ('{"de": TITLE, "en": "Comments"}', r":6: keys and texts must be plain string literals"),
-        ('{"de": "Seite {", "en": "Page {"}', r":6: 'comments.title': .* not a valid format"),
+        ('{"de": "Seite {", "en": "Page {"}', r":6: 'sample.title': .* not a valid format"),
     ],
 )
 def test_a_malformed_module_is_refused_with_file_and_line(
