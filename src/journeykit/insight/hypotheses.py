@@ -147,11 +147,12 @@ def decide(
     if not result.significant:
         return "inconclusive", f"no difference beyond chance ({p} ≥ {ALPHA:g})"
     went = "increase" if result.effect > 0 else "decrease"
+    article = "an" if went == "increase" else "a"
     if expected is None:
-        return "supported", f"the groups differ beyond chance ({p}); a {went}"
+        return "supported", f"the groups differ beyond chance ({p}); {article} {went}"
     if went == expected:
-        return "supported", f"a {went} beyond chance ({p}), as expected"
-    return "refuted", f"a {went} beyond chance ({p}), against the expected {expected}"
+        return "supported", f"{article} {went} beyond chance ({p}), as expected"
+    return "refuted", f"{article} {went} beyond chance ({p}), against the expected {expected}"
 
 
 def test_hypothesis(

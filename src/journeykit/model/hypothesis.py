@@ -113,13 +113,13 @@ class Comparison(Record):
             if name in needed and value is None:
                 raise PydanticCustomError(
                     "missing_field",
-                    "a comparison by {by} needs {name!r}",
+                    "a comparison by {by} needs '{name}'",
                     {"by": self.by, "name": name},
                 )
             if name not in allowed and value is not None:
                 raise PydanticCustomError(
                     "unexpected_field",
-                    "a comparison by {by} takes no {name!r}",
+                    "a comparison by {by} takes no '{name}'",
                     {"by": self.by, "name": name},
                 )
         return self

@@ -43,7 +43,7 @@ class Kpi(Record):
             raise PydanticCustomError("unexpected_field", "scope 'journey' takes no scope_id")
         if self.scope != "journey" and self.scope_id is None:
             raise PydanticCustomError(
-                "missing_field", "scope {scope!r} needs a scope_id", {"scope": self.scope}
+                "missing_field", "scope '{scope}' needs a scope_id", {"scope": self.scope}
             )
         if self.kind in ("nps", "csat", "ces", "custom") and (
             self.from_id is not None or self.to_id is not None
@@ -64,8 +64,12 @@ class Kpi(Record):
             if beyond:
                 raise PydanticCustomError(
                     "invalid_value",
-                    "alert_threshold {alert:g} is on the better side of target {target:g} "
+                    "alert_threshold {alert} is on the better side of target {target} "
                     "(better is {better}): the alert would fire while the KPI is on track",
-                    {"alert": self.alert_threshold, "target": self.target, "better": self.better},
+                    {
+                        "alert": f"{self.alert_threshold:g}",
+                        "target": f"{self.target:g}",
+                        "better": self.better,
+                    },
                 )
         return self
