@@ -137,7 +137,7 @@ def test_command(
 def _failed(hid: str, journey_id: str, status: str, exc: JourneykitError) -> dict[str, Any]:
     return {
         "id": hid, "test": None, "effect": None, "ci_low": None, "ci_high": None,
-        "p_value": None, "n": 0, "status": status, "journey_id": journey_id,
+        "p_value": None, "n": None, "status": status, "journey_id": journey_id,
         "error": exc.one_line(), "code": exc.code,
     }  # fmt: skip
 
