@@ -87,6 +87,16 @@ def test_refresh_check_fails_and_lists_the_kpis_past_their_threshold(
     with Workspace.open(shop) as ws:
         (alert,) = kpi_alerts(ws, JOURNEY_ID)
         assert (alert.kpi_id, alert.alert) == ("kpi-drop", True)
+        journeys = ws.journeys()
+        document = journeys.get(JOURNEY_ID)
+        kept = [k for k in document.kpis if k.id != "kpi-drop"]
+        journeys.save(
+            document.model_copy(update={"kpis": kept, "measures": []}),
+            author="test",
+            message="KPI dropped",
+            base_revision=document.revision,
+        )
+        assert kpi_alerts(ws) == []  # a KPI no longer on the journey raises no alert
 
 
 def test_kpi_history_command_reads_the_snapshots_back(

@@ -105,5 +105,15 @@ def kpi_history(
 
 
 def kpi_alerts(workspace: Workspace, journey_id: str | None = None) -> list[KpiSnapshot]:
-    """The KPIs whose newest snapshot is past its alert threshold (of one journey if given)."""
-    return [s for s in KpiSnapshotStore(workspace.database).latest(journey_id) if s.alert]
+    """The KPIs whose newest snapshot is past its alert threshold (of one journey if given).
+
+    A KPI removed from its journey since that snapshot raises no alert any more.
+    """
+    alerts = [s for s in KpiSnapshotStore(workspace.database).latest(journey_id) if s.alert]
+    journeys = workspace.journeys()
+    current: dict[str, set[str]] = {}
+    for snapshot in alerts:
+        if snapshot.journey_id not in current:
+            kpis = journeys.get(snapshot.journey_id).kpis
+            current[snapshot.journey_id] = {k.id for k in kpis}
+    return [s for s in alerts if s.kpi_id in current[s.journey_id]]
