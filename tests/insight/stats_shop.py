@@ -40,7 +40,7 @@ from journeykit.model import (
     Touchpoint,
 )
 from journeykit.model.base import LocalizedText
-from journeykit.model.hypothesis import Comparison, Hypothesis, HypothesisTest, TestMetric
+from journeykit.model.hypothesis import Comparison, Hypothesis, HypothesisMetric, HypothesisTest
 from journeykit.model.measure import MeasureControl
 from journeykit.store import Workspace
 
@@ -83,7 +83,7 @@ def shop_document() -> JourneyDocument:
             ],
         ),
     ]
-    drop = TestMetric(kind="drop_off", from_id="st-shipping", to_id="st-pay")
+    drop = HypothesisMetric(kind="drop_off", from_id="st-shipping", to_id="st-pay")
     hypotheses = [
         Hypothesis(
             id="hy-drop-falls",
@@ -97,7 +97,7 @@ def shop_document() -> JourneyDocument:
             statement="Customers who read the notice are happier with the delivery.",
             expected_direction="increase",
             test=HypothesisTest(
-                metric=TestMetric(kind="csat", at="tp-deliver"),
+                metric=HypothesisMetric(kind="csat", at="tp-deliver"),
                 compare=Comparison(by="touchpoint_use", touchpoint_id="tp-notice"),
             ),
         ),
@@ -106,7 +106,7 @@ def shop_document() -> JourneyDocument:
             statement="Bulky goods arrive sooner (they do not).",
             expected_direction="decrease",
             test=HypothesisTest(
-                metric=TestMetric(kind="time", from_id="st-pay", to_id="st-deliver"),
+                metric=HypothesisMetric(kind="time", from_id="st-pay", to_id="st-deliver"),
                 compare=Comparison(by="segment", a="basket >= 250", b="basket < 250"),
             ),
         ),
@@ -115,7 +115,8 @@ def shop_document() -> JourneyDocument:
             statement="Customers with bulky goods recommend us less.",
             expected_direction="decrease",
             test=HypothesisTest(
-                metric=TestMetric(kind="nps"), compare=Comparison(by="segment", a="basket >= 250")
+                metric=HypothesisMetric(kind="nps"),
+                compare=Comparison(by="segment", a="basket >= 250"),
             ),
         ),
         Hypothesis(id="hy-untested", statement="Nobody reads the footer."),

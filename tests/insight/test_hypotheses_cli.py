@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from journeykit.cli import main
+from journeykit.events.store import EVENTS_FILE
 from journeykit.insight.errors import EmptyGroup, NoData
-from journeykit.insight.hypotheses import evidence_id, test_hypothesis
+from journeykit.insight.hypotheses import evaluate_hypothesis, evidence_id
 from journeykit.insight.sources import WorkspaceData
 from journeykit.model.errors import NotFoundError
-from journeykit.model.hypothesis import Comparison, Hypothesis, HypothesisTest, TestMetric
+from journeykit.model.hypothesis import Comparison, Hypothesis, HypothesisMetric, HypothesisTest
 from journeykit.store import Workspace
 from tests.insight.stats_shop import JOURNEY_ID, build_stats_shop
 
@@ -133,7 +136,7 @@ def test_an_id_and_all_together_is_a_usage_error(
     assert code == 2 and "not both" in err
 
 
-def _hypothesis(metric: TestMetric, compare: Comparison) -> Hypothesis:
+def _hypothesis(metric: HypothesisMetric, compare: Comparison) -> Hypothesis:
     return Hypothesis(
         id="hy-probe", statement="probe", test=HypothesisTest(metric=metric, compare=compare)
     )
@@ -142,24 +145,24 @@ def _hypothesis(metric: TestMetric, compare: Comparison) -> Hypothesis:
 def test_a_metric_without_data_is_explained_not_computed(workspace: Workspace) -> None:
     document = workspace.journeys().get(JOURNEY_ID)
     no_events = _hypothesis(
-        TestMetric(kind="conversion", from_id="st-pay", to_id="st-survey"),
+        HypothesisMetric(kind="conversion", from_id="st-pay", to_id="st-survey"),
         Comparison(by="before_after", date=dt.date(2024, 3, 1)),
     )
     no_answers = _hypothesis(
-        TestMetric(kind="ces", at="st-cart"), Comparison(by="segment", a="basket >= 250")
+        HypothesisMetric(kind="ces", at="st-cart"), Comparison(by="segment", a="basket >= 250")
     )
     with WorkspaceData(workspace) as data:
         with pytest.raises(NoData) as raised:
-            test_hypothesis(data, document, no_events)
+            evaluate_hypothesis(data, document, no_events)
         assert "no event of the log belongs to step 'st-survey'" in raised.value.message
         with pytest.raises(NoData) as raised:
-            test_hypothesis(data, document, no_answers)
+            evaluate_hypothesis(data, document, no_answers)
         assert "the feedback has no CES answer at step 'st-cart'" in raised.value.message
 
 
 def test_an_empty_group_is_explained_not_computed(workspace: Workspace) -> None:
     document = workspace.journeys().get(JOURNEY_ID)
-    metric = TestMetric(kind="drop_off", from_id="st-shipping", to_id="st-pay")
+    metric = HypothesisMetric(kind="drop_off", from_id="st-shipping", to_id="st-pay")
     cases = {
         "group a (from 2030-01-01)": Comparison(by="before_after", date=dt.date(2030, 1, 1)),
         "group a (basket > 1000)": Comparison(by="segment", a="basket > 1000"),
@@ -167,7 +170,7 @@ def test_an_empty_group_is_explained_not_computed(workspace: Workspace) -> None:
     with WorkspaceData(workspace) as data:
         for expected, compare in cases.items():
             with pytest.raises(EmptyGroup) as raised:
-                test_hypothesis(data, document, _hypothesis(metric, compare))
+                evaluate_hypothesis(data, document, _hypothesis(metric, compare))
             assert expected in raised.value.message
             assert "nothing to compare" in raised.value.message
 
@@ -177,11 +180,11 @@ def test_a_mistyped_place_in_a_test_spec_is_refused_with_the_closest(
 ) -> None:
     document = workspace.journeys().get(JOURNEY_ID)
     typo = _hypothesis(
-        TestMetric(kind="drop_off", from_id="st-shiping", to_id="st-pay"),
+        HypothesisMetric(kind="drop_off", from_id="st-shiping", to_id="st-pay"),
         Comparison(by="before_after", date=dt.date(2024, 3, 1)),
     )
     with WorkspaceData(workspace) as data, pytest.raises(NotFoundError) as raised:
-        test_hypothesis(data, document, typo)
+        evaluate_hypothesis(data, document, typo)
     assert raised.value.hint == "did you mean 'st-shipping'?"
 
 
@@ -211,3 +214,28 @@ def test_without_a_planted_effect_the_measure_shows_no_clear_change(
     (row,) = json.loads(out)
     assert row["improved"] is None and row["p_value"] >= 0.05
     assert row["ci_low"] <= 0 <= row["ci_high"]
+
+
+def test_a_test_while_an_import_writes_the_event_log_says_so(
+    fresh_shop: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time, duckdb\ncon = duckdb.connect(sys.argv[1])\n"
+            "print('open', flush=True)\ntime.sleep(60)",
+            str(fresh_shop / EVENTS_FILE),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "open"
+        code, _, err = _run(capsys, "-w", str(fresh_shop), "hypothesis", "test", "hy-drop-falls")
+    finally:
+        writer.kill()
+        writer.wait()
+    assert code == 1
+    assert "being written by another process (an import is running)" in err
+    assert "[event_log_busy]" in err

@@ -15,9 +15,9 @@ from journeykit.cli.console import console, error_console, write_raw
 from journeykit.cli.options import opened_workspace, workspace_option
 from journeykit.insight.hypotheses import (
     Verdict,
+    evaluate_hypothesis,
     find_hypothesis,
     record_verdicts,
-    test_hypothesis,
 )
 from journeykit.insight.kpi_history import Refresh, kpi_history, refresh
 from journeykit.insight.measure_effects import MeasureEffect, measure_effect
@@ -108,7 +108,7 @@ def test_command(
             verdicts: list[Verdict] = []
             for h in chosen_ones:
                 try:
-                    verdict = test_hypothesis(data, document, h)
+                    verdict = evaluate_hypothesis(data, document, h)
                 except JourneykitError as exc:
                     if hypothesis_id is not None:
                         raise

@@ -10,7 +10,7 @@ import datetime as dt
 
 from journeykit.demo.event_clock import CALCULATOR_LIVE
 from journeykit.model import Evidence, Hypothesis
-from journeykit.model.hypothesis import Comparison, HypothesisTest, TestMetric
+from journeykit.model.hypothesis import Comparison, HypothesisMetric, HypothesisTest
 
 #: The evidence the team already had in the workshop that produced the draft map.
 WORKSHOP_EVIDENCE_IDS: tuple[str, ...] = (
@@ -155,7 +155,7 @@ def demo_hypotheses() -> list[Hypothesis]:
                 "ev-abtest-gesamtpreis",
             ],
             test=HypothesisTest(
-                metric=TestMetric(
+                metric=HypothesisMetric(
                     kind="drop_off", from_id="st-versandkosten-entdecken", to_id="st-bezahlen"
                 ),
                 compare=Comparison(by="before_after", date=CALCULATOR_LIVE),
@@ -176,7 +176,7 @@ def demo_hypotheses() -> list[Hypothesis]:
             # Until the notice is live, the customers who read the shipping notification are
             # the closest thing to informed customers the data has.
             test=HypothesisTest(
-                metric=TestMetric(kind="csat", at="tp-paketzustellung"),
+                metric=HypothesisMetric(kind="csat", at="tp-paketzustellung"),
                 compare=Comparison(by="touchpoint_use", touchpoint_id="tp-versandbenachrichtigung"),
             ),
         ),

@@ -29,7 +29,7 @@ from journeykit.insight.errors import NoData, NotTestable
 from journeykit.insight.map_places import MapPlaces
 from journeykit.insight.significance import (
     ALPHA,
-    TestResult,
+    ComparisonResult,
     mann_whitney,
     mean_of,
     median_of,
@@ -72,7 +72,7 @@ class Verdict:
     journey_id: str
     hypothesis_id: str
     description: str
-    result: TestResult
+    result: ComparisonResult
     label_a: str
     label_b: str
     unit: str
@@ -111,7 +111,7 @@ class Verdict:
         )
 
 
-def statistics(kind: MetricKind, groups: Groups, settings: FeedbackSettings) -> TestResult:
+def statistics(kind: MetricKind, groups: Groups, settings: FeedbackSettings) -> ComparisonResult:
     """Run the test that fits ``kind`` on the two groups."""
     a, b = groups.a.values, groups.b.values
     if kind in RATE_KINDS:
@@ -132,7 +132,7 @@ def statistics(kind: MetricKind, groups: Groups, settings: FeedbackSettings) -> 
 
 
 def decide(
-    result: TestResult, expected: Direction | None, margin: float | None
+    result: ComparisonResult, expected: Direction | None, margin: float | None
 ) -> tuple[HypothesisStatus, str]:
     """The status the result gives a hypothesis expecting ``expected``, and why."""
     if result.too_small is not None:
@@ -155,7 +155,7 @@ def decide(
     return "refuted", f"{article} {went} beyond chance ({p}), against the expected {expected}"
 
 
-def test_hypothesis(
+def evaluate_hypothesis(
     data: WorkspaceData, document: JourneyDocument, hypothesis: Hypothesis
 ) -> Verdict:
     """Test ``hypothesis`` of ``document`` on the workspace's data (nothing is saved)."""
@@ -180,9 +180,6 @@ def test_hypothesis(
         status,
         reason,
     )
-
-
-test_hypothesis.__test__ = False  # type: ignore[attr-defined]  # not a pytest test
 
 
 def find_hypothesis(

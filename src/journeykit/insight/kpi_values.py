@@ -37,7 +37,7 @@ from journeykit.insight.observations import Observations, observations
 from journeykit.insight.significance import bootstrap_single, median_of, wilson_interval
 from journeykit.insight.sources import WorkspaceData
 from journeykit.model.errors import JourneykitError
-from journeykit.model.hypothesis import RATE_KINDS, SCORE_KINDS, TestMetric
+from journeykit.model.hypothesis import RATE_KINDS, SCORE_KINDS, HypothesisMetric
 from journeykit.model.kpi import Kpi
 
 KpiStatus = Literal["on_track", "off_track", "no_target", "no_data", "skipped"]
@@ -105,14 +105,14 @@ class KpiValue:
         }
 
 
-def kpi_metric(places: MapPlaces, kpi: Kpi, logged: frozenset[str]) -> TestMetric:
+def kpi_metric(places: MapPlaces, kpi: Kpi, logged: frozenset[str]) -> HypothesisMetric:
     """The metric a KPI measures (see the module's table)."""
     if kpi.kind == "custom":
         raise NotTestable(f"KPI {kpi.id!r} is custom: journeykit cannot compute it")
     if kpi.kind in SCORE_KINDS:
-        return TestMetric(kind=kpi.kind, at=kpi.scope_id)
+        return HypothesisMetric(kind=kpi.kind, at=kpi.scope_id)
     if kpi.from_id is not None and kpi.to_id is not None:
-        return TestMetric(kind=kpi.kind, from_id=kpi.from_id, to_id=kpi.to_id)
+        return HypothesisMetric(kind=kpi.kind, from_id=kpi.from_id, to_id=kpi.to_id)
     if kpi.kind == "churn":
         raise NotTestable(
             f"churn KPI {kpi.id!r} needs from_id and to_id: the step customers start from "
@@ -136,15 +136,17 @@ def kpi_metric(places: MapPlaces, kpi: Kpi, logged: frozenset[str]) -> TestMetri
                 f"{kpi.scope} {kpi.scope_id or ''} has only one step with event data; a "
                 f"{kpi.kind} needs two", hint="name the places with from_id and to_id",
             )  # fmt: skip
-        return TestMetric(kind=kpi.kind, from_id=first, to_id=last)
+        return HypothesisMetric(kind=kpi.kind, from_id=first, to_id=last)
     place = places.get(kpi.scope_id or "", kinds=("step", "touchpoint"))
     step = places.step_of(place)
     assert step is not None
     if kpi.kind == "drop_off":
-        return TestMetric(
+        return HypothesisMetric(
             kind="drop_off", from_id=place.id, to_id=places.neighbour(step, logged, +1)
         )
-    return TestMetric(kind=kpi.kind, from_id=places.neighbour(step, logged, -1), to_id=place.id)
+    return HypothesisMetric(
+        kind=kpi.kind, from_id=places.neighbour(step, logged, -1), to_id=place.id
+    )
 
 
 def _status(kpi: Kpi, value: float) -> tuple[KpiStatus, bool]:

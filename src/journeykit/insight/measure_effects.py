@@ -26,8 +26,8 @@ from journeykit.insight.kpi_values import kpi_metric, time_unit
 from journeykit.insight.map_places import MapPlaces
 from journeykit.insight.observations import Observations, observations
 from journeykit.insight.significance import (
+    ComparisonResult,
     Statistic,
-    TestResult,
     difference_in_differences,
     mean_of,
     median_of,
@@ -210,7 +210,7 @@ def measure_effect(
         found = _observations(data, places, kpi, logged)
         groups = _checked(split_by_date(found, measure.go_live_date), go_live)
         metric_kind = "drop_off" if kpi.kind == "drop_off" else kpi.kind
-        result: TestResult = statistics(metric_kind, groups, data.settings())
+        result: ComparisonResult = statistics(metric_kind, groups, data.settings())
         control = None
         if measure.control is not None:
             treated, untouched, label = _control(data, places, measure, kpi, found, logged)

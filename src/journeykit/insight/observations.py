@@ -19,7 +19,7 @@ from journeykit.insight.errors import NoData
 from journeykit.insight.event_outcomes import logged_touchpoints, passages, segment_members
 from journeykit.insight.map_places import MapPlaces, Place
 from journeykit.insight.sources import WorkspaceData
-from journeykit.model.hypothesis import RATE_KINDS, SCORE_KINDS, MetricKind, TestMetric
+from journeykit.model.hypothesis import RATE_KINDS, SCORE_KINDS, HypothesisMetric, MetricKind
 
 SECONDS_PER_HOUR = 3600.0
 
@@ -72,7 +72,7 @@ def _describe(kind: MetricKind, first: Place, second: Place | None) -> str:
 def event_observations(
     data: WorkspaceData,
     places: MapPlaces,
-    metric: TestMetric,
+    metric: HypothesisMetric,
     *,
     seconds_per_unit: float = SECONDS_PER_HOUR,
 ) -> Observations:
@@ -152,7 +152,7 @@ def score_observations(
 def observations(
     data: WorkspaceData,
     places: MapPlaces,
-    metric: TestMetric,
+    metric: HypothesisMetric,
     *,
     seconds_per_unit: float = SECONDS_PER_HOUR,
 ) -> Observations:

@@ -44,10 +44,8 @@ Statistic = Callable[[np.ndarray], np.ndarray]
 
 
 @dataclass(frozen=True)
-class TestResult:
+class ComparisonResult:
     """The outcome of one test: effect (a − b), its interval, p and the group sizes."""
-
-    __test__ = False  # not a pytest test class, despite its name
 
     test: str
     effect: float
@@ -112,7 +110,7 @@ def rate_too_small(successes: int, n: int) -> str | None:
     return None
 
 
-def two_proportions(successes_a: int, n_a: int, successes_b: int, n_b: int) -> TestResult:
+def two_proportions(successes_a: int, n_a: int, successes_b: int, n_b: int) -> ComparisonResult:
     """Compare two shares; effect and interval in percentage points.
 
     Needs at least one customer in each group (an empty group has no share to compare).
@@ -126,7 +124,7 @@ def two_proportions(successes_a: int, n_a: int, successes_b: int, n_b: int) -> T
     p_value = 1.0 if se == 0 else _two_sided((p_a - p_b) / se)
     low, high = newcombe_interval(successes_a, n_a, successes_b, n_b)
     small = [r for r in (rate_too_small(successes_a, n_a), rate_too_small(successes_b, n_b)) if r]
-    return TestResult(
+    return ComparisonResult(
         "two_proportion_z",
         100 * (p_a - p_b),
         100 * low,
@@ -199,7 +197,7 @@ def mann_whitney(
     *,
     seed: int = DEFAULT_SEED,
     resamples: int = DEFAULT_RESAMPLES,
-) -> TestResult:
+) -> ComparisonResult:
     """Mann-Whitney U on ``a`` vs ``b``; effect ``statistic(a) − statistic(b)`` with a
     bootstrap interval. Needs two values in each group."""
     if len(a) < 2 or len(b) < 2:
@@ -213,7 +211,7 @@ def mann_whitney(
         p_value = float(stats.mannwhitneyu(x, y, alternative="two-sided").pvalue)
     value_a, value_b = float(statistic(x[None, :])[0]), float(statistic(y[None, :])[0])
     low, high, _ = bootstrap_interval(x, y, statistic, seed=seed, resamples=resamples)
-    return TestResult(
+    return ComparisonResult(
         "mann_whitney_u",
         value_a - value_b,
         low,
@@ -238,7 +236,7 @@ def nps_bootstrap(
     *,
     seed: int = DEFAULT_SEED,
     resamples: int = DEFAULT_RESAMPLES,
-) -> TestResult:
+) -> ComparisonResult:
     """Compare the NPS of two groups of 0–10 answers by the bootstrap; effect in points."""
     if not a or not b:
         raise ValueError("each group needs at least one answer")
@@ -248,7 +246,7 @@ def nps_bootstrap(
     below = int((differences <= 0).sum())
     above = int((differences >= 0).sum())
     p_value = min(1.0, 2 * (min(below, above) + 1) / (resamples + 1))
-    return TestResult(
+    return ComparisonResult(
         "bootstrap_nps",
         value_a - value_b,
         low,

@@ -5,7 +5,7 @@ groups to compare. journeykit then picks the statistical test, runs it on the ev
 the feedback, and records the verdict (see :mod:`journeykit.insight.hypotheses`).
 
 >>> spec = HypothesisTest(
-...     metric=TestMetric(kind="drop_off", from_id="st-versand", to_id="st-bezahlen"),
+...     metric=HypothesisMetric(kind="drop_off", from_id="st-versand", to_id="st-bezahlen"),
 ...     compare=Comparison(by="before_after", date="2024-05-02"),
 ... )
 >>> spec.compare.date.isoformat()
@@ -35,7 +35,7 @@ SCORE_KINDS: tuple[MetricKind, ...] = ("nps", "csat", "ces")
 ComparisonKind = Literal["segment", "event_property", "before_after", "touchpoint_use", "steps"]
 
 
-class TestMetric(Record):
+class HypothesisMetric(Record):
     """What is measured: a rate or a time between two places of the map, or a score.
 
     ``from_id`` and ``to_id`` name steps or touchpoints (a step stands for all of its
@@ -45,8 +45,6 @@ class TestMetric(Record):
     duration such as ``7d``.
     """
 
-    __test__ = False  # not a pytest test class, despite its name
-
     kind: MetricKind
     from_id: Id | None = None
     to_id: Id | None = None
@@ -54,7 +52,7 @@ class TestMetric(Record):
     within: Text | None = None
 
     @model_validator(mode="after")
-    def _places_fit_kind(self) -> TestMetric:
+    def _places_fit_kind(self) -> HypothesisMetric:
         if self.kind in SCORE_KINDS:
             if self.from_id is not None or self.to_id is not None:
                 raise PydanticCustomError(
@@ -134,7 +132,7 @@ class HypothesisTest(Record):
     interval lies within ±margin.
     """
 
-    metric: TestMetric
+    metric: HypothesisMetric
     compare: Comparison
     population: Text | None = None
     margin: float | None = Field(default=None, gt=0, allow_inf_nan=False)
