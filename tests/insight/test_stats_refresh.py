@@ -17,7 +17,7 @@ from journeykit.insight.kpi_history import kpi_alerts, kpi_history, refresh
 from journeykit.model.errors import NotFoundError
 from journeykit.store import Workspace
 from journeykit.store.config import LOCK_FILE, LOCK_TIMEOUT_ENV
-from tests.insight.stats_shop import JOURNEY_ID, build_stats_shop
+from tests.insight.stats_shop import JOURNEY_ID, build_stats_shop, shop_document
 
 
 @pytest.fixture
@@ -153,3 +153,18 @@ def test_a_refresh_while_an_import_runs_says_so_and_stores_nothing(
         assert "an import (or another write) is running" in raised.value.message
         assert raised.value.code == "refresh_busy"
         assert kpi_history(ws, JOURNEY_ID) == []
+
+
+def test_a_refresh_without_any_data_explains_every_kpi_instead_of_a_number(
+    tmp_path: Path,
+) -> None:
+    with Workspace.create(tmp_path / "empty") as ws:
+        ws.journeys().save(shop_document(), author="test", message="map", base_revision=None)
+        done = refresh(ws)
+        (journey,) = done.journeys
+        values = {v.kpi_id: v for v in journey.values}
+        assert all(v.value is None for v in values.values())
+        assert "has no event log yet" in (values["kpi-drop"].note or "")
+        assert "has no feedback" in (values["kpi-nps"].note or "")
+        assert values["kpi-custom"].status == "skipped"
+        assert done.alerts() == [] and len(kpi_history(ws, JOURNEY_ID)) == 7

@@ -191,3 +191,13 @@ def test_score_kpis_take_no_places_and_event_places_come_in_pairs() -> None:
         BASE + "kpis:\n  - {id: kpi-x, name: X, kind: time, better: lower, from_id: st-versand}\n"
     )
     assert "go together" in _issues(half)[0][2]
+
+
+def test_a_window_that_is_no_duration_is_refused_in_the_file() -> None:
+    text = _hypothesis(
+        "      metric: {kind: conversion, from_id: st-versand, to_id: st-bezahlen, within: 7x}\n"
+        "      compare: {by: before_after, date: 2024-05-02}\n"
+    )
+    ((path, code, message),) = _issues(text)
+    assert (path, code) == ("hypotheses[0].test.metric", "invalid_value")
+    assert "'7x' is not a duration" in message

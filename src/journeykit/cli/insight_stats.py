@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from journeykit.cli.console import console, error_console, write_raw
@@ -103,6 +104,7 @@ def test_command(
                 for d in _journeys(ws, journey_id)
             ]
         rows: list[dict[str, Any]] = []
+        saved: list[str] = []
         failed = 0
         for document, chosen_ones in plan:
             verdicts: list[Verdict] = []
@@ -118,15 +120,19 @@ def test_command(
                 verdicts.append(verdict)
                 rows.append(verdict.as_dict())
             if verdicts and not dry_run:
-                record_verdicts(
-                    ws, document.journey.id, verdicts, today=dt.datetime.now(dt.UTC).date()
+                today = dt.datetime.now(dt.UTC).date()
+                info = record_verdicts(ws, document.journey.id, verdicts, today=today)
+                saved.append(
+                    f"{info.journey_id}: unchanged (revision {info.number})"
+                    if info.unchanged
+                    else f"{info.journey_id}: revision {info.number}"
                 )
         if every and not rows:
             error_console().print("No hypothesis names a test yet (add a 'test' to one).")
     if as_json:
         _json(rows)
     else:
-        _print_verdicts(rows, recorded=not dry_run)
+        _print_verdicts(rows, saved)
     if failed:
         raise HypothesesUntested(
             f"{failed} hypothesis test(s) could not run; the output says why for each",
@@ -142,23 +148,28 @@ def _failed(hid: str, journey_id: str, status: str, exc: JourneykitError) -> dic
     }  # fmt: skip
 
 
-def _print_verdicts(rows: list[dict[str, Any]], *, recorded: bool) -> None:
+def _print_verdicts(rows: list[dict[str, Any]], saved: list[str]) -> None:
     for row in rows:
         if "error" in row:
-            console().print(f"{row['id']}: not tested: {row['error']}", highlight=False)
+            console().print(
+                f"{row['id']}: not tested: {row['error']}", highlight=False, markup=False
+            )
             continue
         a, b = row["group_a"], row["group_b"]
         console().print(
-            f"[bold]{row['id']}[/bold] ({row['journey_id']}): {row['status'].upper()}\n"
+            f"{row['id']} ({row['journey_id']}): {row['status'].upper()}\n"
             f"  {row['metric']}: {a['label']} {_number(a['value'])} (n = {a['n']}) vs "
             f"{b['label']} {_number(b['value'])} (n = {b['n']})\n"
             f"  effect {row['effect']:+.2f} {row['unit']}, 95 % CI {row['ci_low']:+.2f} to "
             f"{row['ci_high']:+.2f}, p = {row['p_value']:.4g} ({row['test']})\n"
             f"  {row['reason']}",
             highlight=False,
+            markup=False,
         )
-    if recorded and any("error" not in r for r in rows):
-        console().print("Verdicts recorded as evidence (author journeykit).", highlight=False)
+    if saved:
+        console().print(
+            "Verdicts recorded as evidence by journeykit: " + "; ".join(saved), highlight=False
+        )
 
 
 @click.group()
@@ -203,9 +214,9 @@ def effect_command(
         _json([e.as_dict() for e in effects])
         return
     for e in effects:
-        head = f"[bold]{e.measure_id}[/bold] {e.title}"
+        head = f"{e.measure_id}: {e.title}"
         if e.message is not None:
-            console().print(f"{head}\n  {e.message}", highlight=False)
+            console().print(f"{head}\n  {e.message}", highlight=False, markup=False)
             continue
         verdict = {True: "improved", False: "worsened", None: "no clear change"}[e.improved]
         text = (
@@ -222,7 +233,7 @@ def effect_command(
                 f"\n  against the control {c.label}: difference-in-differences "
                 f"{c.effect:+.2f}, 95 % CI {c.ci_low:+.2f} to {c.ci_high:+.2f}, p = {c.p_value:.4g}"
             )
-        console().print(text, highlight=False)
+        console().print(text, highlight=False, markup=False)
 
 
 @click.command("refresh")
@@ -275,7 +286,7 @@ def _print_refresh(done: Refresh) -> None:
     stamp = done.taken_at.strftime("%Y-%m-%d %H:%M UTC")
     for journey in done.journeys:
         table = Table(
-            title=f"{journey.title} ({journey.journey_id}), {stamp}", title_justify="left"
+            title=escape(f"{journey.title} ({journey.journey_id}), {stamp}"), title_justify="left"
         )
         for column in ("KPI", "value", "95 % CI", "n", "target", "status", "alert"):
             table.add_column(
@@ -291,7 +302,7 @@ def _print_refresh(done: Refresh) -> None:
             if v.value is None and v.note:
                 notes.append(f"{v.kpi_id}: {v.note}")
             table.add_row(
-                v.name, _number(v.value), interval, str(v.n), _number(v.target),
+                escape(v.name), _number(v.value), interval, str(v.n), _number(v.target),
                 v.status.replace("_", " "), "ALERT" if v.alert else "",
             )  # fmt: skip
         console().print(table)
@@ -349,7 +360,7 @@ def history_command(
         table.add_column(column)
     for s in snapshots:
         table.add_row(
-            s.kpi_id, s.taken_at.strftime("%Y-%m-%d %H:%M"), _number(s.value), str(s.n),
+            escape(s.kpi_id), s.taken_at.strftime("%Y-%m-%d %H:%M"), _number(s.value), str(s.n),
             _number(s.target), s.status.replace("_", " "), "ALERT" if s.alert else "",
         )  # fmt: skip
     console().print(table)

@@ -15,6 +15,7 @@ the feedback, and records the verdict (see :mod:`journeykit.insight.hypotheses`)
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -33,6 +34,9 @@ SCORE_KINDS: tuple[MetricKind, ...] = ("nps", "csat", "ces")
 
 #: How the two groups of a test are formed.
 ComparisonKind = Literal["segment", "event_property", "before_after", "touchpoint_use", "steps"]
+
+# A duration as the event engine reads it: 30m, 12h, 7d, 2w, 1d12h.
+_DURATION = re.compile(r"^(\d+(\.\d+)?[smhdw])+$")
 
 
 class HypothesisMetric(Record):
@@ -73,6 +77,12 @@ class HypothesisMetric(Record):
         elif self.at is not None:
             raise PydanticCustomError(
                 "unexpected_field", "'at' applies to scores; rates and times use from_id/to_id"
+            )
+        if self.within is not None and not _DURATION.match(self.within.replace(" ", "").lower()):
+            raise PydanticCustomError(
+                "invalid_value",
+                "within '{within}' is not a duration; write it like 30m, 12h, 7d, 2w or 1d12h",
+                {"within": self.within},
             )
         return self
 
