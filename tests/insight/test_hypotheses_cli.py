@@ -239,3 +239,31 @@ def test_a_test_while_an_import_writes_the_event_log_says_so(
     assert code == 1
     assert "being written by another process (an import is running)" in err
     assert "[event_log_busy]" in err
+
+
+def test_testing_all_lists_a_hypothesis_without_data_and_still_records_the_others(
+    fresh_shop: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Workspace.open(fresh_shop) as ws:
+        journeys = ws.journeys()
+        document = journeys.get(JOURNEY_ID)
+        blind = _hypothesis(
+            HypothesisMetric(kind="conversion", from_id="st-pay", to_id="st-survey"),
+            Comparison(by="before_after", date=dt.date(2024, 3, 1)),
+        )
+        journeys.save(
+            document.model_copy(update={"hypotheses": [*document.hypotheses, blind]}),
+            author="test",
+            message="blind spot",
+            base_revision=document.revision,
+        )
+    code, out, err = _run(capsys, "-w", str(fresh_shop), "hypothesis", "test", "--all", "--json")
+    assert code == 1 and "1 hypothesis test(s) could not run" in err
+    rows = {row["id"]: row for row in json.loads(out)}
+    probe = rows["hy-probe"]
+    assert (probe["code"], probe["effect"], probe["p_value"]) == ("no_data", None, None)
+    assert "no event of the log belongs to step 'st-survey'" in probe["error"]
+    with Workspace.open(fresh_shop) as ws:
+        document = ws.journeys().get(JOURNEY_ID)
+        statuses = {h.id: h.status for h in document.hypotheses}
+        assert statuses["hy-drop-falls"] == "supported" and statuses["hy-probe"] == "open"
