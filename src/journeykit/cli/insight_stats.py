@@ -232,6 +232,7 @@ def effect_command(
             text += (
                 f"\n  against the control {c.label}: difference-in-differences "
                 f"{c.effect:+.2f}, 95 % CI {c.ci_low:+.2f} to {c.ci_high:+.2f}, p = {c.p_value:.4g}"
+                f" (treated {c.treated_change:+.2f}, control {c.control_change:+.2f})"
             )
         console().print(text, highlight=False, markup=False)
 
