@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
+from journeykit.insight.hypotheses import decide
 from journeykit.insight.significance import (
     bootstrap_single,
     chi_square,
@@ -151,3 +152,18 @@ def test_an_empty_group_is_refused_not_computed() -> None:
         nps_bootstrap([], [10, 9])
     with pytest.raises(ValueError, match="at least two values"):
         mann_whitney([1.0], [2.0, 3.0], mean_of)
+
+
+def test_verdicts_follow_the_expected_direction_and_the_too_small_rule() -> None:
+    down = two_proportions(30, 200, 60, 200)  # 15 % vs 30 %: a clear decrease
+    assert decide(down, "decrease", None)[0] == "supported"
+    assert decide(down, "increase", None)[0] == "refuted"
+    assert decide(down, None, None)[0] == "supported"
+    assert decide(down, "no_change", None)[0] == "refuted"
+    flat = two_proportions(50, 200, 52, 200)
+    assert decide(flat, "decrease", None)[0] == "inconclusive"
+    assert decide(flat, "no_change", None)[0] == "inconclusive"
+    assert decide(flat, "no_change", 15.0)[0] == "supported"  # the CI lies within ±15 points
+    tiny = two_proportions(1, 10, 9, 10)
+    status, reason = decide(tiny, "decrease", None)
+    assert tiny.significant and status == "inconclusive" and "too small" in reason

@@ -146,6 +146,9 @@ def decide(
         return "inconclusive", f"no difference beyond chance ({p}), but no margin proves none"
     if not result.significant:
         return "inconclusive", f"no difference beyond chance ({p} ≥ {ALPHA:g})"
+    if result.effect == 0:
+        # The rank test sees a shift that the reported measure (a share, a median) does not.
+        return "inconclusive", f"the ranks differ ({p}) but the effect measured is zero"
     went = "increase" if result.effect > 0 else "decrease"
     article = "an" if went == "increase" else "a"
     if expected is None:
