@@ -209,8 +209,7 @@ def measure_effect(
         logged = frozenset() if kpi.kind in SCORE_KINDS else logged_touchpoints(data.log())
         found = _observations(data, places, kpi, logged)
         groups = _checked(split_by_date(found, measure.go_live_date), go_live)
-        metric_kind = "drop_off" if kpi.kind == "drop_off" else kpi.kind
-        result: ComparisonResult = statistics(metric_kind, groups, data.settings())
+        result: ComparisonResult = statistics(kpi.kind, groups, data.settings())
         control = None
         if measure.control is not None:
             treated, untouched, label = _control(data, places, measure, kpi, found, logged)
