@@ -11,6 +11,7 @@ import sys
 import click
 
 from journeykit import __version__
+from journeykit.cli import insight_stats
 from journeykit.cli.console import error_console
 from journeykit.cli.events import events
 from journeykit.cli.feedback import feedback
@@ -54,6 +55,10 @@ cli.add_command(journey)
 cli.add_command(events)
 cli.add_command(serve)
 cli.add_command(feedback)
+cli.add_command(insight_stats.hypothesis)
+cli.add_command(insight_stats.measure)
+cli.add_command(insight_stats.kpi)
+cli.add_command(insight_stats.refresh_command)
 
 # Modules that add their commands to the `events` group when imported.
 import journeykit.cli.event_flows  # noqa: E402

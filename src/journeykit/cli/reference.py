@@ -28,7 +28,16 @@ def cli_reference() -> str:
     """Markdown with the help text of every command, in command-tree order."""
     from journeykit.cli import cli
 
-    root = click.Context(cli, info_name="journeykit", terminal_width=WIDTH, max_content_width=WIDTH)
+    # The command's own context settings (``-h`` for help), as `journeykit` itself runs with:
+    # click caches each command's help option, so a reference built with other settings
+    # would differ after any in-process run.
+    root = click.Context(
+        cli,
+        info_name="journeykit",
+        terminal_width=WIDTH,
+        max_content_width=WIDTH,
+        help_option_names=cli.context_settings["help_option_names"],
+    )
     sections = [
         "# journeykit command reference\n",
         "Generated from the commands' `--help` by `python -m journeykit.cli.reference "

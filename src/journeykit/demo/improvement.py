@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from journeykit.model import Kpi, Measure
+from journeykit.model.measure import MeasureControl
 
 #: The measure that only the interviews after the workshop brought up.
 RESEARCHED_MEASURE_ID = "me-retoure-ohne-drucker"
@@ -24,6 +25,7 @@ def demo_kpis() -> list[Kpi]:
             target=30.0,
             better="higher",
             unit="Punkte",
+            alert_threshold=-30.0,
             description="Weiterempfehlung auf der Skala 0 bis 10, acht Wochen nach dem Erstkauf.",
         ),
         Kpi(
@@ -36,6 +38,7 @@ def demo_kpis() -> list[Kpi]:
             better="higher",
             unit="%",
             description="Anteil der Antworten 4 oder 5 auf der Skala 1 bis 5.",
+            alert_threshold=35.0,
         ),
         Kpi(
             id="kpi-ces-ruecksendung",
@@ -79,6 +82,9 @@ def demo_kpis() -> list[Kpi]:
             target=3.0,
             better="lower",
             unit="Tage",
+            alert_threshold=5.0,
+            from_id="st-bezahlen",
+            to_id="st-lieferung-annehmen",
         ),
         Kpi(
             id="kpi-abwanderung",
@@ -89,7 +95,9 @@ def demo_kpis() -> list[Kpi]:
             target=75.0,
             better="lower",
             unit="%",
-            description="Anteil der Erstkunden ohne zweite Bestellung innerhalb von 12 Monaten.",
+            description="Anteil der Erstkunden, die nicht über ihr Kundenkonto nachbestellen.",
+            from_id="st-bezahlen",
+            to_id="st-direkt-wiederkaufen",
         ),
     ]
 
@@ -123,6 +131,8 @@ def demo_measures() -> list[Measure]:
             start_date=dt.date(2024, 4, 2),
             due_date=dt.date(2024, 5, 3),
             go_live_date=dt.date(2024, 5, 2),
+            # Parcel baskets under 120 euros have no freight surcharge to be surprised by.
+            control=MeasureControl(segment="basket_value < 120"),
         ),
         Measure(
             id="me-liefertermin-avis",

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from journeykit.demo.event_clock import CALCULATOR_LIVE
 from journeykit.model import Evidence, Hypothesis
+from journeykit.model.hypothesis import Comparison, HypothesisMetric, HypothesisTest
 
 #: The evidence the team already had in the workshop that produced the draft map.
 WORKSHOP_EVIDENCE_IDS: tuple[str, ...] = (
@@ -128,7 +130,13 @@ def demo_evidence() -> list[Evidence]:
 
 
 def demo_hypotheses() -> list[Hypothesis]:
-    """The two hypotheses: one decided by the A/B test, one still waiting for its test."""
+    """The two hypotheses: one decided by the A/B test, one still waiting for its test.
+
+    Both name a test that runs on the demo's data (``journeykit hypothesis test --all``):
+    the drop-off after the shipping costs for bulky baskets before and after the shipping
+    cost calculator went live, and the delivery CSAT of customers who opened the shipping
+    notification against those who did not.
+    """
     return [
         Hypothesis(
             id=HYPOTHESIS_TOTAL_PRICE,
@@ -146,6 +154,14 @@ def demo_hypotheses() -> list[Hypothesis]:
                 "ev-analytics-checkout-abbruch",
                 "ev-abtest-gesamtpreis",
             ],
+            test=HypothesisTest(
+                metric=HypothesisMetric(
+                    kind="drop_off", from_id="st-versandkosten-entdecken", to_id="st-bezahlen"
+                ),
+                compare=Comparison(by="before_after", date=CALCULATOR_LIVE),
+                # Bulky goods (Sperrgut) are what baskets of 250 euros and more mostly hold.
+                population="basket_value >= 250",
+            ),
         ),
         Hypothesis(
             id=HYPOTHESIS_DELIVERY_NOTICE,
@@ -157,5 +173,11 @@ def demo_hypotheses() -> list[Hypothesis]:
             expected_direction="increase",
             status="open",
             step_ids=["st-lieferung-verfolgen", "st-lieferung-annehmen"],
+            # Until the notice is live, the customers who read the shipping notification are
+            # the closest thing to informed customers the data has.
+            test=HypothesisTest(
+                metric=HypothesisMetric(kind="csat", at="tp-paketzustellung"),
+                compare=Comparison(by="touchpoint_use", touchpoint_id="tp-versandbenachrichtigung"),
+            ),
         ),
     ]

@@ -127,11 +127,30 @@ def check_references(doc: JourneyDocument) -> list[LocatedIssue]:
             check(("hypotheses", i, "step_ids", k), step_id, "step")
         for k, evidence_id in enumerate(hypothesis.evidence_ids):
             check(("hypotheses", i, "evidence_ids", k), evidence_id, "evidence")
+        if hypothesis.test is not None:
+            metric, compare = hypothesis.test.metric, hypothesis.test.compare
+            at: Loc = ("hypotheses", i, "test")
+            check((*at, "metric", "from_id"), metric.from_id, "step", "touchpoint")
+            check((*at, "metric", "to_id"), metric.to_id, "step", "touchpoint")
+            check((*at, "metric", "at"), metric.at, "phase", "step", "touchpoint")
+            check((*at, "compare", "touchpoint_id"), compare.touchpoint_id, "touchpoint")
+            if compare.by == "steps":
+                check((*at, "compare", "a"), compare.a, "phase", "step", "touchpoint")
+                check((*at, "compare", "b"), compare.b, "phase", "step", "touchpoint")
     for i, measure in enumerate(doc.measures):
         for k, step_id in enumerate(measure.step_ids):
             check(("measures", i, "step_ids", k), step_id, "step")
         check(("measures", i, "kpi_id"), measure.kpi_id, "kpi")
+        if measure.control is not None:
+            check(("measures", i, "control", "step_id"), measure.control.step_id, "step")
+            check(
+                ("measures", i, "control", "touchpoint_id"),
+                measure.control.touchpoint_id,
+                "touchpoint",
+            )
     for i, kpi in enumerate(doc.kpis):
         if kpi.scope != "journey":
             check(("kpis", i, "scope_id"), kpi.scope_id, kpi.scope)
+        check(("kpis", i, "from_id"), kpi.from_id, "step", "touchpoint")
+        check(("kpis", i, "to_id"), kpi.to_id, "step", "touchpoint")
     return issues

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, MetaData, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -176,3 +176,28 @@ class ShareLinkRow(Base):
     last_opened_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+
+class KpiSnapshotRow(Base):
+    """One KPI's value at one refresh: what ``journeykit refresh`` stores, so KPIs have a
+    history. ``value`` is null when the data gave none (``note`` says why)."""
+
+    __tablename__ = "kpi_snapshots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    journey_id: Mapped[str] = mapped_column(
+        String(ID_LENGTH), ForeignKey("journeys.id", ondelete="CASCADE"), index=True
+    )
+    kpi_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    taken_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, index=True)
+    #: The journey revision whose KPI definitions were computed.
+    revision: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    value: Mapped[float | None] = mapped_column(Float)
+    ci_low: Mapped[float | None] = mapped_column(Float)
+    ci_high: Mapped[float | None] = mapped_column(Float)
+    n: Mapped[int] = mapped_column(Integer)
+    target: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(20))
+    alert: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(Text)
