@@ -121,14 +121,30 @@ class AuditLog:
         if journey_id is not None:
             query = query.where(AuditEventRow.journey_id == journey_id)
         if account is not None:
+            # Login events name their subject casefolded, as it was typed.
             query = query.where(
-                or_(AuditEventRow.actor == account, AuditEventRow.subject == account)
+                or_(
+                    AuditEventRow.actor == account,
+                    AuditEventRow.subject == account,
+                    AuditEventRow.subject == account.casefold(),
+                )
             )
         with self._database.reading() as session:
             rows = session.scalars(
                 query.order_by(AuditEventRow.at.desc(), AuditEventRow.id.desc()).limit(limit)
             ).all()
             return [_event(row) for row in rows]
+
+    def latest(self, action: str, *, subject: str) -> AuditEvent | None:
+        """The newest ``action`` event about ``subject``, if there is one."""
+        with self._database.reading() as session:
+            row = session.scalars(
+                select(AuditEventRow)
+                .where(AuditEventRow.action == action, AuditEventRow.subject == subject)
+                .order_by(AuditEventRow.at.desc(), AuditEventRow.id.desc())
+                .limit(1)
+            ).first()
+            return _event(row) if row is not None else None
 
     def count_since(
         self,

@@ -442,3 +442,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rev.add_persona": {"de": "Persona „{name}“ hinzugefügt", "en": "Added persona “{name}”"},
     "rev.update_persona": {"de": "Persona „{name}“ geändert", "en": "Changed persona “{name}”"},
 }
+
+from journeykit.web.messages_auth import MESSAGES_AUTH  # noqa: E402
+
+MESSAGES.update(MESSAGES_AUTH)
