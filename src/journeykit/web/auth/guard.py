@@ -136,7 +136,7 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 async def _csrf_ok(request: Request, caller: Caller) -> bool:
     expected = caller.csrf_token or ""
-    sent = request.headers.get(CSRF_HEADER)
+    sent = request.headers.get(CSRF_HEADER) or None
     if sent is None and request.headers.get("content-type", "").startswith(FORM_TYPES):
         body: bytes = request.scope["journeykit.body"]
         probe = Request(request.scope, _replay(body, request.receive))
