@@ -38,7 +38,8 @@ def post_login(client: TestClient, name: str, password: str, next_path: str = "/
             "login_token": login_token(client),
         },
     )
-    return response.status_code
+    status: int = response.status_code
+    return status
 
 
 def workspace_of(client: TestClient) -> Workspace:
