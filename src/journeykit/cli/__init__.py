@@ -11,6 +11,7 @@ import sys
 import click
 
 from journeykit import __version__
+from journeykit.cli.accounts import project, token, user
 from journeykit.cli.console import error_console
 from journeykit.cli.events import events
 from journeykit.cli.feedback import feedback
@@ -54,6 +55,9 @@ cli.add_command(journey)
 cli.add_command(events)
 cli.add_command(serve)
 cli.add_command(feedback)
+cli.add_command(user)
+cli.add_command(project)
+cli.add_command(token)
 
 # Modules that add their commands to the `events` group when imported.
 import journeykit.cli.event_flows  # noqa: E402
