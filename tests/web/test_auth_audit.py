@@ -59,3 +59,10 @@ def test_a_journeys_history_shows_who_saved_what(
     page = viewer.get(f"/journeys/{DEMO_JOURNEY}/audit")
     assert page.status_code == 200 and "Revision gespeichert" in page.text
     assert viewer.get(f"/api/v1/accounts/{ROLE_ACCOUNTS['editor'][0]}/audit").status_code == 403
+
+
+def test_an_admin_sees_every_account_with_its_roles(client: TestClient) -> None:
+    page = client.get("/accounts?lang=en")
+    assert page.status_code == 200
+    assert 'href="/accounts/edith/audit"' in page.text and "editor" in page.text
+    assert page.text.count("<tr>") == len(ROLE_ACCOUNTS) + 1  # and the header row

@@ -80,6 +80,17 @@ MESSAGES_AUTH: dict[str, dict[str, str]] = {
         "en": "As an admin you have every right in every project.",
     },
     "account.history": {"de": "Was ich getan habe", "en": "What I did"},
+    "accounts.title": {"de": "Konten", "en": "Accounts"},
+    "accounts.lede": {
+        "de": "Wer sich anmelden darf, mit den Rollen in den Projekten.",
+        "en": "Who may log in, with their roles in the projects.",
+    },
+    "accounts.manage": {
+        "de": "Konten und Rollen verwalten Sie auf dem Server: journeykit user create NAME, "
+        "journeykit project grant PROJEKT NAME ROLLE.",
+        "en": "Manage accounts and roles on the server: journeykit user create NAME, "
+        "journeykit project grant PROJECT NAME ROLE.",
+    },
     "audit.journey_title": {"de": "Protokoll: {title}", "en": "Audit log: {title}"},
     "audit.account_title": {"de": "Protokoll von {name}", "en": "Audit log of {name}"},
     "audit.lede": {

@@ -89,6 +89,7 @@ ROUTE_ROLES: Final[dict[str, str]] = {
     "move_item": "editor",
     "delete_item": "editor",
     # The workspace's accounts
+    "accounts": ADMIN,
     "account_audit": ADMIN,
     "account_audit_api": ADMIN,
 }

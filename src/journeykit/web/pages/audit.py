@@ -56,3 +56,20 @@ def account_audit(visit: VisitDep, account_name: str) -> HTMLResponse:
             "action_label": action_label(visit),
         },
     )
+
+
+@router.get("/accounts", response_class=HTMLResponse)
+def accounts(visit: VisitDep) -> HTMLResponse:
+    """Every account with its roles, each linked to its audit log (admins only)."""
+    grants = visit.ws.accounts().grants()
+    return page(
+        visit,
+        "accounts.html",
+        {
+            "accounts": visit.ws.accounts().list(),
+            "roles": {
+                name: [g for g in grants if g.account == name]
+                for name in {g.account for g in grants}
+            },
+        },
+    )
