@@ -312,3 +312,35 @@ def test_passwords_and_tokens_never_reach_the_log(
     assert caplog.records, "nothing was logged at all; the test would prove nothing"
     for secret_text in (TEST_PASSWORD, "wrong password!", secret):
         assert secret_text not in logged
+
+
+def test_changing_ones_password_asks_for_the_current_one(
+    client_as: Callable[[str], TestClient],
+) -> None:
+    editor = client_as("editor")
+    new = "a brand new password"
+    wrong = editor.post(
+        "/account/password?lang=en", data={"current": "nope", "new": new, "repeat": new}
+    )
+    assert wrong.status_code == 422 and "The current password is wrong" in wrong.text
+    differ = editor.post(
+        "/account/password?lang=en",
+        data={"current": TEST_PASSWORD, "new": new, "repeat": new + "!"},
+    )
+    assert differ.status_code == 422 and "differ" in differ.text
+    short = editor.post(
+        "/account/password", data={"current": TEST_PASSWORD, "new": "kurz", "repeat": "kurz"}
+    )
+    assert short.status_code == 422 and "at least 10 characters" in short.text  # English chosen
+    changed = editor.post(
+        "/account/password",
+        data={"current": TEST_PASSWORD, "new": new, "repeat": new},
+        follow_redirects=False,
+    )
+    assert changed.status_code == 303
+    accounts = workspace_of(editor).accounts()
+    assert accounts.authenticate("edith", new) is not None
+    assert accounts.authenticate("edith", TEST_PASSWORD) is None
+    assert editor.get("/account", follow_redirects=False).status_code == 200  # still logged in
+    actions = [e.action for e in workspace_of(editor).audit().events(account="edith")]
+    assert actions == ["password_changed", "login_failed"]

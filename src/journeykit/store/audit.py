@@ -27,6 +27,7 @@ AUDIT_ACTIONS = (
     "login_throttled",
     "logout",
     "account_created",
+    "password_changed",
     "password_reset",
     "grant",
     "revoke",

@@ -69,6 +69,26 @@ MESSAGES_AUTH: dict[str, dict[str, str]] = {
     },
     "account.save": {"de": "Speichern", "en": "Save"},
     "account.saved": {"de": "Gespeichert.", "en": "Saved."},
+    "account.password": {"de": "Passwort ändern", "en": "Change the password"},
+    "account.password.current": {"de": "Jetziges Passwort", "en": "Current password"},
+    "account.password.new": {"de": "Neues Passwort", "en": "New password"},
+    "account.password.repeat": {
+        "de": "Neues Passwort wiederholen",
+        "en": "Repeat the new password",
+    },
+    "account.password.submit": {"de": "Passwort ändern", "en": "Change the password"},
+    "account.password.wrong": {
+        "de": "Das jetzige Passwort stimmt nicht.",
+        "en": "The current password is wrong.",
+    },
+    "account.password.mismatch": {
+        "de": "Die beiden neuen Passwörter sind verschieden.",
+        "en": "The two new passwords differ.",
+    },
+    "account.password.too_short": {
+        "de": "Das neue Passwort braucht mindestens {length} Zeichen.",
+        "en": "The new password needs at least {length} characters.",
+    },
     "account.roles": {"de": "Rollen in Projekten", "en": "Roles in projects"},
     "account.no_roles": {
         "de": "Noch keine Rolle in einem Projekt. Ein Projekt-Eigentümer oder Admin kann "
@@ -115,6 +135,7 @@ MESSAGES_AUTH: dict[str, dict[str, str]] = {
     },
     "audit.action.logout": {"de": "Abgemeldet", "en": "Logged out"},
     "audit.action.account_created": {"de": "Konto angelegt", "en": "Account created"},
+    "audit.action.password_changed": {"de": "Passwort geändert", "en": "Password changed"},
     "audit.action.password_reset": {"de": "Passwort neu gesetzt", "en": "Password reset"},
     "audit.action.grant": {"de": "Rolle vergeben", "en": "Role granted"},
     "audit.action.revoke": {"de": "Rolle entzogen", "en": "Role revoked"},

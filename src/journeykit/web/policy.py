@@ -42,6 +42,7 @@ ROUTE_ROLES: Final[dict[str, str]] = {
     "whoami": "viewer",
     "account_page": "viewer",
     "set_account_language": "viewer",
+    "change_password": "viewer",
     # Lists (filtered to what the account may see) and creating journeys in a project
     # (the service checks the role in the project named by the body or the file)
     "projects": "viewer",

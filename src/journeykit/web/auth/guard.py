@@ -96,7 +96,10 @@ class Guard:
 
 
 def _keep_language_choice(ws: Workspace, request: Request, caller: Caller) -> None:
-    # Choosing a language with the switch is the account's setting from then on.
+    # Choosing a language with the switch (a link, so a GET) is the account's setting from
+    # then on.
+    if request.method != "GET":
+        return
     chosen = request.query_params.get("lang")
     if chosen in LANGUAGES and chosen != caller.account.language:
         ws.accounts().set_language(caller.account.name, chosen)

@@ -22,9 +22,15 @@ ACCOUNT_LIMIT = 5
 ADDRESS_LIMIT = 20
 
 
-def log_in(ws: Workspace, name: str, password: str, *, address: str | None) -> Account:
+def log_in(
+    ws: Workspace, name: str, password: str, *, address: str | None, action: str | None = "login"
+) -> Account:
     """The account if ``password`` opens it; :class:`LoginFailed` or :class:`LoginThrottled`
-    (recorded in the audit log, without the password) if not."""
+    (recorded in the audit log, without the password) if not.
+
+    Success is recorded as ``action`` (``None``: not at all, when the check only confirms a
+    password, e.g. before changing it).
+    """
     audit = ws.audit()
     key = name.strip().casefold()
     now = dt.datetime.now(dt.UTC)
@@ -44,5 +50,6 @@ def log_in(ws: Workspace, name: str, password: str, *, address: str | None) -> A
     if account is None:
         audit.record("login_failed", actor=None, subject=key, address=address)
         raise LoginFailed("the name or the password is wrong")
-    audit.record("login", actor=account.name, subject=key, address=address)
+    if action is not None:
+        audit.record(action, actor=account.name, subject=key, address=address)
     return account

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from journeykit.store import Workspace
-from journeykit.store.account_errors import LoginFailed, LoginThrottled
+from journeykit.store.account_errors import AccountInvalid, LoginFailed, LoginThrottled
+from journeykit.store.accounts import MIN_PASSWORD_LENGTH
 from journeykit.web.auth.callers import CSRF_FIELD
 from journeykit.web.auth.cookies import (
     LOGIN_COOKIE,
@@ -18,7 +19,7 @@ from journeykit.web.auth.cookies import (
     set_session_cookie,
 )
 from journeykit.web.auth.throttle import log_in as check_login
-from journeykit.web.gate import VisitDep, request_caller, visit
+from journeykit.web.gate import Visit, VisitDep, request_caller, visit
 from journeykit.web.pages.audit import action_label
 from journeykit.web.pages.render import page
 from journeykit.web.services import audit as audit_service
@@ -137,7 +138,13 @@ async def log_out(request: Request) -> Response:
 
 @router.get("/account", response_class=HTMLResponse)
 def account_page(visit: VisitDep) -> HTMLResponse:
-    """One's own account: language, project roles, and one's history."""
+    """One's own account: language, password, project roles, and one's history."""
+    return _account_view(visit)
+
+
+def _account_view(
+    visit: Visit, *, password_error: str | None = None, status: int = 200
+) -> HTMLResponse:
     caller = request_caller(visit.request)
     assert caller is not None  # the gate lets no anonymous visitor here
     return page(
@@ -149,8 +156,48 @@ def account_page(visit: VisitDep) -> HTMLResponse:
             "entries": audit_service.account_history(visit.ws, caller.account.name),
             "saved": visit.request.query_params.get("saved") == "1",
             "action_label": action_label(visit),
+            "password_error": password_error,
         },
+        status=status,
     )
+
+
+@router.post("/account/password")
+def change_password(
+    visit: VisitDep,
+    current: FormText = "",
+    new: FormText = "",
+    repeat: FormText = "",
+) -> Response:
+    """Change one's own password: the current one first (counted like a login attempt), the
+    new one twice. Every other session of the account ends; this one goes on."""
+    caller = request_caller(visit.request)
+    assert caller is not None
+    name = caller.account.name
+    address = _client_address(visit.request)
+    error: str | None = None
+    try:
+        check_login(visit.ws, name, current, address=address, action=None)
+    except LoginThrottled:
+        error = visit.t("auth.login.throttled")
+    except LoginFailed:
+        error = visit.t("account.password.wrong")
+    if error is None and new != repeat:
+        error = visit.t("account.password.mismatch")
+    if error is None:
+        try:
+            visit.ws.accounts().set_password(name, new)
+        except AccountInvalid as exc:
+            error = visit.t("account.password.too_short", length=MIN_PASSWORD_LENGTH)
+            if exc.field != "password":
+                raise
+    if error is not None:
+        return _account_view(visit, password_error=error, status=422)
+    visit.ws.audit().record("password_changed", actor=name, subject=name, address=address)
+    session_id, session = visit.ws.credentials().open_session(caller.account.id)
+    response = RedirectResponse("/account?saved=1", status_code=303)
+    set_session_cookie(response, visit.request, session_id, session.expires_at)
+    return response
 
 
 @router.post("/account/language")
