@@ -92,3 +92,18 @@ def test_a_token_is_printed_alone_once_and_can_be_revoked(
     assert "revoked" in run("-w", ws, "token", "list", "dora").out
     with Workspace.open(Path(ws)) as opened:
         assert opened.credentials().token_account(secret) is None
+
+
+def test_admins_are_made_and_accounts_deleted_but_never_the_last_admin(
+    run: Run, demo_workspace: Path, tmp_path: Path
+) -> None:
+    ws = str(_copy(demo_workspace, tmp_path))
+    last = run("-w", ws, "user", "admin", "anna", "--off")
+    assert last.code == 1 and "last workspace admin" in last.err
+    assert run("-w", ws, "user", "admin", "ben").code == 0
+    assert run("-w", ws, "user", "delete", "anna", "--yes").code == 0
+    with Workspace.open(Path(ws)) as opened:
+        assert opened.accounts().find("anna") is None
+        assert opened.accounts().get("ben").is_admin
+        events = opened.audit().events(account="anna")
+        assert events[0].action == "account_deleted"

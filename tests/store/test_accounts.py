@@ -118,3 +118,24 @@ def test_the_audit_log_counts_recent_events(workspace: Workspace) -> None:
     assert audit.count_since("login_failed", hour_ago, address="10.0.0.1") == 2
     assert audit.count_since("login_failed", hour_ago, subject="anna") == 1
     assert [e.action for e in audit.events(account="ben")] == ["grant", "login_failed"]
+
+
+def test_deleting_an_account_takes_its_sessions_tokens_and_grants_but_keeps_the_last_admin(
+    workspace: Workspace,
+) -> None:
+    accounts = workspace.accounts()
+    accounts.create("anna", PASSWORD, admin=True)
+    ben = accounts.create("ben", PASSWORD)
+    accounts.grant("shop", "ben", "editor", by="anna")
+    session_id, _ = workspace.credentials().open_session(ben.id)
+    secret, _ = workspace.credentials().create_token("ben")
+    accounts.delete("ben")
+    assert workspace.credentials().session(session_id) is None
+    assert workspace.credentials().token_account(secret) is None
+    assert accounts.grants() == []
+    with pytest.raises(AccountInvalid, match="last workspace admin"):
+        accounts.delete("anna")
+    with pytest.raises(AccountInvalid, match="last workspace admin"):
+        accounts.set_admin("anna", False)
+    accounts.create("clara", PASSWORD, admin=True)
+    assert not accounts.set_admin("anna", False).is_admin

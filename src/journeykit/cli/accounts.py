@@ -161,6 +161,39 @@ def reset_password(workspace: str | None, name: str, password_stdin: bool) -> No
     _say(f"Set a new password for {account.name!r}; its browser sessions have ended.")
 
 
+@user.command("admin")
+@workspace_option
+@click.argument("name")
+@click.option(
+    "--off", is_flag=True, help="Take the admin right away instead of giving it (never the last)."
+)
+def make_admin(workspace: str | None, name: str, off: bool) -> None:
+    """Make the account NAME a workspace admin (or, with --off, no longer one)."""
+    with opened_workspace(workspace) as ws:
+        account = ws.accounts().set_admin(name, not off)
+        ws.audit().record(
+            "admin_revoked" if off else "admin_granted",
+            actor=resolve_author(None),
+            subject=account.name,
+        )
+    _say(f"{account.name} is {'no longer' if off else 'now'} a workspace admin.")
+
+
+@user.command("delete")
+@workspace_option
+@click.argument("name")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def delete_user(workspace: str | None, name: str, yes: bool) -> None:
+    """Delete the account NAME with its sessions, tokens and roles (its revisions stay)."""
+    with opened_workspace(workspace) as ws:
+        account = ws.accounts().get(name)
+        if not yes and sys.stdin.isatty():
+            click.confirm(f"Delete the account {account.name}?", abort=True, err=True)
+        ws.accounts().delete(account.name)
+        ws.audit().record("account_deleted", actor=resolve_author(None), subject=account.name)
+    _say(f"Deleted the account {account.name}; its revisions keep its name.")
+
+
 # Roles
 
 

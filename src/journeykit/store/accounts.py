@@ -255,11 +255,24 @@ class AccountStore:
             return _account(row)
 
     def set_admin(self, name: str, admin: bool) -> Account:
-        """Make the account a workspace admin, or take that right away."""
+        """Make the account a workspace admin, or take that right away (never from the last
+        admin: nobody could manage the accounts in the browser any more)."""
         with self._lock(), self._database.writing() as session:
             row = _existing(session, name)
+            if not admin:
+                _keep_an_admin(session, row)
             row.is_admin = admin
             return _account(row)
+
+    def delete(self, name: str) -> Account:
+        """Delete the account with its sessions, tokens and grants. Its name stays on the
+        revisions and audit entries it made. The last admin cannot be deleted."""
+        with self._lock(), self._database.writing() as session:
+            row = _existing(session, name)
+            _keep_an_admin(session, row)
+            gone = _account(row)
+            session.delete(row)
+            return gone
 
     # Roles
 
@@ -324,6 +337,18 @@ class AccountStore:
 @cache
 def _dummy_hash() -> str:
     return _hasher().hash("no account has this password, it only costs the same time")
+
+
+def _keep_an_admin(session: Session, row: AccountRow) -> None:
+    if not row.is_admin:
+        return
+    admins = session.scalars(select(AccountRow.id).where(AccountRow.is_admin.is_(True))).all()
+    if list(admins) == [row.id]:
+        raise AccountInvalid(
+            "admin",
+            f"{row.name} is the last workspace admin",
+            hint="make another account an admin first (`journeykit user admin NAME`)",
+        )
 
 
 def _row_named(session: Session, name: str) -> AccountRow | None:
