@@ -344,3 +344,9 @@ def test_changing_ones_password_asks_for_the_current_one(
     assert editor.get("/account", follow_redirects=False).status_code == 200  # still logged in
     actions = [e.action for e in workspace_of(editor).audit().events(account="edith")]
     assert actions == ["password_changed", "login_failed"]
+
+
+def test_the_api_description_names_the_bearer_token(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert spec["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
+    assert spec["security"] == [{"bearer": []}]

@@ -50,6 +50,26 @@ API_DESCRIPTION = (
 )
 
 
+def _announce_bearer_tokens(app: FastAPI) -> None:
+    """Name the Bearer token in the OpenAPI document, so Swagger UI's *Authorize* sends it."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()
+            schemes = schema.setdefault("components", {}).setdefault("securitySchemes", {})
+            schemes["bearer"] = {
+                "type": "http",
+                "scheme": "bearer",
+                "description": "A token from `journeykit token create USER`.",
+            }
+            schema["security"] = [{"bearer": []}]
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(
     workspace_path: Path, *, author: str | None = None, unknown_route_status: int = 403
 ) -> FastAPI:
@@ -117,4 +137,5 @@ def create_app(
     app.include_router(project_pages.router)
     app.include_router(map_pages.router)
     app.include_router(journey_pages.router)
+    _announce_bearer_tokens(app)
     return app
