@@ -22,6 +22,7 @@ from journeykit.demo.personas import PROJECT_ID as DEMO_PROJECT
 from journeykit.store import Workspace
 from journeykit.store.accounts import ADMIN, role_rank
 from journeykit.web.app import create_app
+from journeykit.web.auth.guard import UNCHECKED
 from journeykit.web.auth.routes import app_routes
 from journeykit.web.policy import PUBLIC, ROUTE_ROLES, SCOPE_PARAMETERS
 from tests.web.conftest import DEMO_JOURNEY, ROLE_ACCOUNTS, log_in
@@ -137,3 +138,7 @@ def _template(app: FastAPI, route_name: str, method: str) -> str:
         if route.name == route_name and method in (route.methods or {"GET"}):
             return str(route.path)
     return ""
+
+
+def test_routes_the_gate_does_not_look_at_are_public_in_the_policy() -> None:
+    assert {ROUTE_ROLES[name] for name in UNCHECKED} == {PUBLIC}

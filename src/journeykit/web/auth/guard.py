@@ -28,6 +28,8 @@ from journeykit.web.gate import request_language
 from journeykit.web.i18n import LANGUAGES, translate
 from journeykit.web.policy import PUBLIC, least_role
 
+#: Routes passed through without even looking at the caller (they are public in the policy).
+UNCHECKED = frozenset({"static"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
@@ -52,7 +54,9 @@ class Guard:
             await self.app(scope, receive, send)
             return
         matched = find_route(scope["app"], scope)
-        if matched is None:  # the router answers 404 or 405 and runs nothing
+        if matched is None or matched.name in UNCHECKED:
+            # No route: the router answers 404 or 405 and runs nothing. Static files: public,
+            # and a page loads several, so they skip the session lookup.
             await self.app(scope, receive, send)
             return
         request = Request(scope, receive)
