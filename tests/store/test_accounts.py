@@ -73,6 +73,7 @@ def test_a_session_is_stored_as_a_hash_and_ends_on_logout_and_password_reset(
     workspace: Workspace,
 ) -> None:
     anna = workspace.accounts().create("anna", PASSWORD)
+    workspace.accounts().grant("shop", "anna", "owner", by="ben")
     credentials = workspace.credentials()
     session_id, opened = credentials.open_session(anna.id)
     with workspace.database.reading() as session:
@@ -80,6 +81,7 @@ def test_a_session_is_stored_as_a_hash_and_ends_on_logout_and_password_reset(
     found = credentials.session(session_id)
     assert found is not None and found.account.name == "anna"
     assert found.csrf_token == opened.csrf_token
+    assert found.roles == {"shop": "owner"}
     assert credentials.close_session(session_id)
     assert credentials.session(session_id) is None
     second, _ = credentials.open_session(anna.id)

@@ -13,14 +13,14 @@ import hashlib
 import secrets
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
 
 from journeykit.store.account_errors import TokenMissing
 from journeykit.store.accounts import Account, _account, _existing
 from journeykit.store.database import Database
-from journeykit.store.tables import AccountRow, ApiTokenRow, SessionRow
+from journeykit.store.tables import AccountRow, ApiTokenRow, ProjectGrantRow, SessionRow
 
 #: How long a login lasts: a working week and a weekend, then the password is asked again.
 SESSION_LIFETIME = dt.timedelta(days=9)
@@ -46,6 +46,8 @@ class BrowserSession:
     account: Account
     csrf_token: str
     expires_at: dt.datetime
+    #: The account's role per project, read with the session (one transaction a request).
+    roles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,11 @@ class CredentialStore:
             if found is None or found[0].expires_at <= _now():
                 return None
             row, account = found
-            return BrowserSession(_account(account), row.csrf_token, row.expires_at)
+            grants = session.scalars(
+                select(ProjectGrantRow).where(ProjectGrantRow.account_id == account.id)
+            ).all()
+            roles = {grant.project_id: grant.role for grant in grants}
+            return BrowserSession(_account(account), row.csrf_token, row.expires_at, roles)
 
     def close_session(self, session_id: str) -> bool:
         """End the session (log out); whether there was one."""

@@ -74,5 +74,4 @@ def authenticate(ws: Workspace, request: Request) -> Caller | None:
     session = ws.credentials().session(session_id)
     if session is None:
         return None
-    roles = ws.accounts().roles_of(session.account.id)
-    return Caller(session.account, roles, "session", session.csrf_token, session_id)
+    return Caller(session.account, session.roles, "session", session.csrf_token, session_id)
