@@ -17,7 +17,16 @@ from journeykit.store.database import Database, alembic_config, head_revision, s
 from journeykit.store.tables import Base
 from tests.store.factories import journey_doc, revision_count
 
-TABLES = {"projects", "journeys", "journey_revisions"}
+TABLES = {
+    "projects",
+    "journeys",
+    "journey_revisions",
+    "accounts",
+    "account_sessions",
+    "api_tokens",
+    "project_grants",
+    "audit_events",
+}
 
 
 @pytest.fixture

@@ -1,7 +1,13 @@
-"""A real journeykit server on a free loopback port, and Debian's Chromium driven by Playwright."""
+"""A real journeykit server on a free loopback port, and Debian's Chromium driven by Playwright.
+
+The server's workspace gets the admin account :data:`BROWSER_ACCOUNT` (the author of the
+browser tests' revisions) and an API token for it; :func:`log_in` logs a page in through the
+real login form, :func:`api_json` reads the API with the token.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -11,8 +17,11 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any
 
 from playwright.sync_api import Browser, Page, Playwright
+
+from journeykit.store import Workspace
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -29,6 +38,45 @@ JOURNEYKIT = Path(sys.executable).with_name("journeykit")
 SCREENSHOTS = os.environ.get("JOURNEYKIT_SCREENSHOTS")
 
 
+#: The admin account the browser tests log in as, and its password.
+BROWSER_ACCOUNT = "Browser"
+BROWSER_PASSWORD = "browser password 1234"
+# The API token of each running server's browser account, by the server's URL.
+_TOKENS: dict[str, str] = {}
+
+
+def prepare_accounts(workspace: Path) -> str:
+    """Make sure the workspace has the browser admin account; a fresh API token for it."""
+    with Workspace.open(workspace) as ws:
+        if ws.accounts().find(BROWSER_ACCOUNT) is None:
+            ws.accounts().create(BROWSER_ACCOUNT, BROWSER_PASSWORD, admin=True)
+        secret, _token = ws.credentials().create_token(BROWSER_ACCOUNT, "browser tests")
+    return secret
+
+
+def log_in(page: Page, name: str = BROWSER_ACCOUNT, password: str = BROWSER_PASSWORD) -> None:
+    """Log ``page`` in through the login form (its context's base URL is the server)."""
+    page.goto("/login")
+    page.fill("#login-name", name)
+    page.fill("#login-password", password)
+    page.click("form[action='/login'] button[type=submit]")
+    page.wait_for_url(lambda url: "/login" not in url)
+
+
+def api_token(server: str) -> str:
+    """The API token of the running server's browser account."""
+    return _TOKENS[server]
+
+
+def api_json(server: str, path: str) -> Any:
+    """``GET path`` on the server's API with the browser account's token, as JSON."""
+    request = urllib.request.Request(
+        f"{server}{path}", headers={"Authorization": f"Bearer {_TOKENS[server]}"}
+    )
+    with urllib.request.urlopen(request) as answer:
+        return json.load(answer)
+
+
 def free_port() -> int:
     """A port nothing listens on right now."""
     with socket.socket() as probe:
@@ -38,8 +86,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(workspace: Path) -> Iterator[str]:
-    """``journeykit serve`` on the workspace; yields its base URL and stops it afterwards."""
+def running_server(workspace: Path, *, log: IO[bytes] | None = None) -> Iterator[str]:
+    """``journeykit serve`` on the workspace; yields its base URL and stops it afterwards.
+
+    ``log`` receives what the server writes to standard error (default: kept for a failed
+    start only).
+    """
+    token = prepare_accounts(workspace)
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("JOURNEYKIT_")}
     env["JOURNEYKIT_AUTHOR"] = "Browser"
@@ -47,9 +100,10 @@ def running_server(workspace: Path) -> Iterator[str]:
         [str(JOURNEYKIT), "serve", "-w", str(workspace), "--port", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log if log is not None else subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
+    _TOKENS[url] = token
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -64,6 +118,7 @@ def running_server(workspace: Path) -> Iterator[str]:
                 time.sleep(0.1)
         yield url
     finally:
+        _TOKENS.pop(url, None)
         process.terminate()
         try:
             process.wait(timeout=10)

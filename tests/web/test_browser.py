@@ -6,8 +6,6 @@ pain point, export a PDF and re-import the YAML, find the changes in the history
 
 from __future__ import annotations
 
-import json
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
 from tests.web.conftest import DEMO_JOURNEY
-from tests.web.live import keep_screenshot, launch, running_server
+from tests.web.live import api_json, keep_screenshot, launch, log_in, running_server
 
 MAP = f"/journeys/{DEMO_JOURNEY}"
 
@@ -51,14 +49,14 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
+    log_in(tab)
     yield tab
     context.close()
     assert errors == [], errors
 
 
 def document(server: str) -> dict[str, Any]:
-    with urllib.request.urlopen(f"{server}/api/v1/journeys/{DEMO_JOURNEY}") as answer:
-        data: dict[str, Any] = json.load(answer)
+    data: dict[str, Any] = api_json(server, f"/api/v1/journeys/{DEMO_JOURNEY}")
     return data
 
 

@@ -12,6 +12,7 @@ import click
 
 from journeykit import __version__
 from journeykit.cli import insight_stats
+from journeykit.cli.accounts import project, token, user
 from journeykit.cli.console import error_console
 from journeykit.cli.events import events
 from journeykit.cli.feedback import feedback
@@ -59,6 +60,9 @@ cli.add_command(insight_stats.hypothesis)
 cli.add_command(insight_stats.measure)
 cli.add_command(insight_stats.kpi)
 cli.add_command(insight_stats.refresh_command)
+cli.add_command(user)
+cli.add_command(project)
+cli.add_command(token)
 
 # Modules that add their commands to the `events` group when imported.
 import journeykit.cli.event_flows  # noqa: E402

@@ -30,6 +30,14 @@ def serve_workspace(path: Path, *, host: str, port: int, author: str | None) -> 
 
     app = create_app(path, author=author)
     tune_for_serving()
+    if app.state.workspace.accounts().count() == 0:
+        error_console().print(
+            "This workspace has no accounts yet, so nobody can log in. Create the first admin "
+            "(it asks for the password twice):\n"
+            f"  journeykit -w {path} user create NAME --admin",
+            markup=False,
+            highlight=False,
+        )
     error_console().print(
         f"journeykit serves {app.state.workspace.name!r} at {address(host, port)} "
         "(Ctrl+C stops it)",

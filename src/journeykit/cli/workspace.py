@@ -8,9 +8,11 @@ from pathlib import Path
 import click
 
 from journeykit.cli import views
+from journeykit.cli.accounts import demo_accounts_table
 from journeykit.cli.console import console, write_raw
 from journeykit.cli.files import write_atomically
 from journeykit.cli.serve import DEFAULT_HOST, DEFAULT_PORT, address, serve_workspace
+from journeykit.demo.accounts import add_demo_accounts
 from journeykit.demo.workspace import DEMO_FOLDER, build_demo_workspace
 from journeykit.model.schema import journey_schema
 from journeykit.store import Workspace
@@ -64,9 +66,14 @@ def demo(directory: Path, force: bool, serve: bool, host: str, port: int) -> Non
     """Build the demo workspace (a German online shop), show what it holds and serve it."""
     with build_demo_workspace(directory, force=force) as ws:
         console().print(views.workspace_overview(ws))
+        accounts = add_demo_accounts(ws)
         path = ws.path
+    console().print(demo_accounts_table(accounts, address(host, port)))
     if serve:
-        console().print(f"Open {address(host, port)} in your browser.", highlight=False)
+        console().print(
+            f"Open {address(host, port)} in your browser and log in as one of them.",
+            highlight=False,
+        )
         serve_workspace(path, host=host, port=port, author=None)
 
 

@@ -107,6 +107,95 @@ class RevisionRow(Base):
     document: Mapped[str] = mapped_column(Text)
 
 
+# Accounts, sessions, API tokens, project roles and the audit log (issue 5).
+
+#: Longest account name; names are also revision authors and @mentions.
+ACCOUNT_NAME_LENGTH = 80
+
+
+class AccountRow(Base):
+    """A person who can log in: an argon2 password hash, whether they administer the
+    workspace, and the language they chose (none: the browser's)."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(ACCOUNT_NAME_LENGTH), unique=True)
+    # The casefolded name, unique too: "Anna" and "anna" are one person to a reader.
+    name_key: Mapped[str] = mapped_column(String(ACCOUNT_NAME_LENGTH), unique=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    is_admin: Mapped[bool] = mapped_column(Boolean)
+    language: Mapped[str | None] = mapped_column(String(5))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    password_changed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class SessionRow(Base):
+    """A browser session: the cookie holds a random id, the table only its SHA-256."""
+
+    __tablename__ = "account_sessions"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class ApiTokenRow(Base):
+    """A Bearer token for the API, stored as its SHA-256; ``prefix`` names it in lists."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    label: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+
+class ProjectGrantRow(Base):
+    """An account's role in one project (owner, editor, commenter or viewer)."""
+
+    __tablename__ = "project_grants"
+
+    # No foreign key to projects: a grant may be made before the project's first journey.
+    project_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(20))
+    granted_by: Mapped[str] = mapped_column(Text)
+    granted_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class AuditEventRow(Base):
+    """Something done that is no journey revision: a login, a failed login, a grant, a token.
+
+    ``actor`` is the account name as written (kept when the account is deleted), ``subject``
+    what the action was about (the account a grant went to, the name a failed login tried).
+    """
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime, index=True)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    actor: Mapped[str | None] = mapped_column(Text, index=True)
+    subject: Mapped[str | None] = mapped_column(Text, index=True)
+    project_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    journey_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    address: Mapped[str | None] = mapped_column(String(64), index=True)
+    detail: Mapped[str] = mapped_column(Text)
+
+
 # Comments and share links (issue 5, migration 0003). Neither is part of a journey's
 # revisions: a conversation about a map, and who may look at it, are not its content.
 

@@ -20,6 +20,8 @@ from types import TracebackType
 from filelock import FileLock, Timeout
 
 from journeykit.settings import current_settings
+from journeykit.store.accounts import AccountStore
+from journeykit.store.audit import AuditLog
 from journeykit.store.config import (
     CONFIG_FILE,
     DEFAULT_DATABASE_URL,
@@ -32,6 +34,7 @@ from journeykit.store.config import (
     resolve_database_url,
     write_config,
 )
+from journeykit.store.credentials import CredentialStore
 from journeykit.store.database import Database
 from journeykit.store.errors import (
     WorkspaceExists,
@@ -166,6 +169,18 @@ class Workspace:
     def journeys(self) -> JourneyStore:
         """The journeys of this workspace."""
         return JourneyStore(self._database, self.lock)
+
+    def accounts(self) -> AccountStore:
+        """The accounts of this workspace and their project roles."""
+        return AccountStore(self._database, self.lock)
+
+    def credentials(self) -> CredentialStore:
+        """The browser sessions and API tokens of this workspace."""
+        return CredentialStore(self._database, self.lock)
+
+    def audit(self) -> AuditLog:
+        """The audit log of this workspace."""
+        return AuditLog(self._database, self.lock)
 
     @contextmanager
     def lock(self) -> Iterator[None]:

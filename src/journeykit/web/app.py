@@ -7,8 +7,8 @@
 >>> with tempfile.TemporaryDirectory() as folder:
 ...     Workspace.create(Path(folder) / "ws").close()
 ...     with TestClient(create_app(Path(folder) / "ws", author="doc")) as client:
-...         print(client.get("/healthz").json()["ok"])
-True
+...         print(client.get("/healthz").json()["ok"], client.get("/api/v1/journeys").status_code)
+True 401
 """
 
 from __future__ import annotations
@@ -26,11 +26,15 @@ from fastapi.staticfiles import StaticFiles
 from journeykit import __version__
 from journeykit.settings import current_settings
 from journeykit.store import Workspace
+from journeykit.web.api import audit as audit_api
 from journeykit.web.api import comments as comments_api
 from journeykit.web.api import journeys as journeys_api
 from journeykit.web.api import projects as projects_api
 from journeykit.web.api import shares as shares_api
+from journeykit.web.auth.guard import Guard
 from journeykit.web.errors import install_error_handlers, refuse_large_bodies
+from journeykit.web.pages import audit as audit_pages
+from journeykit.web.pages import auth as auth_pages
 from journeykit.web.pages import comments as comment_pages
 from journeykit.web.pages import journeys as journey_pages
 from journeykit.web.pages import maps as map_pages
@@ -51,9 +55,37 @@ API_DESCRIPTION = (
 )
 
 
-def create_app(workspace_path: Path, *, author: str | None = None) -> FastAPI:
-    """The app serving the workspace at ``workspace_path``; ``author`` is recorded on the
-    revisions it saves (default: ``JOURNEYKIT_AUTHOR``, else the operating-system user)."""
+def _announce_bearer_tokens(app: FastAPI) -> None:
+    """Name the Bearer token in the OpenAPI document, so Swagger UI's *Authorize* sends it."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()
+            schemes = schema.setdefault("components", {}).setdefault("securitySchemes", {})
+            schemes["bearer"] = {
+                "type": "http",
+                "scheme": "bearer",
+                "description": "A token from `journeykit token create USER`.",
+            }
+            schema["security"] = [{"bearer": []}]
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def create_app(
+    workspace_path: Path, *, author: str | None = None, unknown_route_status: int = 403
+) -> FastAPI:
+    """The app serving the workspace at ``workspace_path``.
+
+    Every route but the login page, ``/healthz`` and static files needs an account (a browser
+    session or an API token) with the role :mod:`journeykit.web.policy` names; the account's
+    name is recorded on the revisions it saves. ``author`` is the name used where no account
+    acts (default: ``JOURNEYKIT_AUTHOR``, else the operating-system user). A route missing
+    from the policy answers ``unknown_route_status`` (tests make it 500).
+    """
     workspace = Workspace.open(workspace_path)
 
     @asynccontextmanager
@@ -75,6 +107,8 @@ def create_app(workspace_path: Path, *, author: str | None = None) -> FastAPI:
     app.state.author = author or current_settings().resolved_author()
     app.state.templates = build_templates()
     install_error_handlers(app)
+    # Added first, so it runs after the body limit (which wraps it) and before every route.
+    app.add_middleware(Guard, unknown_route_status=unknown_route_status)
     refuse_large_bodies(app, limit=MAX_UPLOAD_BYTES + BODY_OVERHEAD)
     app.mount("/static", StaticFiles(directory=STATIC_FOLDER), name="static")
 
@@ -100,6 +134,9 @@ def create_app(workspace_path: Path, *, author: str | None = None) -> FastAPI:
             swagger_ui_parameters={"validatorUrl": None},
         )
 
+    app.include_router(auth_pages.router)
+    app.include_router(audit_api.router)
+    app.include_router(audit_pages.router)
     app.include_router(journeys_api.router)
     app.include_router(projects_api.router)
     app.include_router(project_pages.router)
@@ -110,4 +147,5 @@ def create_app(workspace_path: Path, *, author: str | None = None) -> FastAPI:
     app.include_router(comment_pages.router)
     app.include_router(share_pages.router)
     app.include_router(present_pages.router)
+    _announce_bearer_tokens(app)
     return app

@@ -14,13 +14,18 @@ from typing import get_args
 from journeykit.model import evidence, hypothesis, journey, kpi, lanes, measure, persona, project
 from journeykit.model import touchpoint as touchpoints
 from journeykit.model.diff import ChangeKind
+from journeykit.model.errors import NotFoundError
 from journeykit.model.hypothesis import Direction
 from journeykit.model.journey import JourneyState
 from journeykit.model.kpi import Better, KpiKind, KpiScope
 from journeykit.model.project import ProjectStatus
 from journeykit.render.export import FORMATS
-from journeykit.web.services.shares import LinkStatus
+from journeykit.store.account_errors import CsrfRefused, NotAuthenticated
+from journeykit.store.accounts import PROJECT_ROLES
+from journeykit.store.audit import AUDIT_ACTIONS
+from journeykit.web.auth.guard import RouteNotInPolicy
 from journeykit.web.error_texts import ERROR_KINDS, HTTP_STATUSES, PAGE_STATUSES
+from journeykit.web.services.shares import LinkStatus
 
 #: The records ``journeykit.model.diff`` reports changes of (the history page names each).
 DIFF_ENTITIES = (
@@ -50,6 +55,14 @@ MAP_LABELS = (
     "drag",
     "delete_item",
     "add",
+)
+
+#: The refusals of the gate that have a text of their own (``web/auth/guard._refusal``).
+REFUSAL_CODES = (
+    CsrfRefused.code,
+    NotAuthenticated.code,
+    NotFoundError.code,
+    RouteNotInPolicy.code,
 )
 
 #: The list fields of a persona, edited one entry per line.
@@ -95,6 +108,9 @@ def key_families() -> dict[str, tuple[str, ...]]:
         "error.status.": tuple(str(status) for status in PAGE_STATUSES),
         "error.http.": tuple(str(status) for status in HTTP_STATUSES),
         "share.status_": get_args(LinkStatus),
+        "auth.role.": PROJECT_ROLES,
+        "auth.refused.": REFUSAL_CODES,
+        "audit.action.": (*AUDIT_ACTIONS, "revision"),
     }
 
 

@@ -15,13 +15,16 @@ from pathlib import Path
 from jinja2 import Environment, nodes
 
 #: Words every language shows as they are: the product's name, language codes, key caps.
-BRAND_AND_SYMBOLS = frozenset({"journeykit", "DE", "EN", "Enter", "Esc", "Alt", "C"})
+BRAND_AND_SYMBOLS = frozenset({"journeykit", "DE", "EN", "Enter", "Esc", "Alt"})
+#: Language names written in their own language (the language menu shows them so).
+AUTONYMS = frozenset({"Deutsch", "English"})
 READABLE_ATTRIBUTES = frozenset({"title", "aria-label", "placeholder", "alt", "aria-description"})
 
 #: Blocks that fill an attribute (``{% block main_class %}page{% endblock %}``), not the page.
 _ATTRIBUTE_BLOCK = re.compile(
     r"\{%-?\s*block\s+\w+_class\s*-?%\}.*?\{%-?\s*endblock\s*-?%\}", re.DOTALL
 )
+_UNREAD = frozenset({"script", "style", "code", "kbd"})
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_][\w\-]*", re.UNICODE)
@@ -33,7 +36,8 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.replace("\x00", " ")) if w not in BRAND_AND_SYMBOLS]
+    words = _WORD.findall(text.replace("\x00", " "))
+    return [w for w in words if w not in BRAND_AND_SYMBOLS and w not in AUTONYMS]
 
 
 class _Reader(HTMLParser):
@@ -44,14 +48,15 @@ class _Reader(HTMLParser):
         self._skip = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
+        # Code, commands and key caps read the same in every language.
+        if tag in _UNREAD:
             self._skip += 1
         for attribute, value in attrs:
             if attribute in READABLE_ATTRIBUTES and value and _words(value):
                 self._report(f"{attribute}={value.replace(chr(0), '…')!r}")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._skip:
+        if tag in _UNREAD and self._skip:
             self._skip -= 1
 
     def handle_data(self, data: str) -> None:

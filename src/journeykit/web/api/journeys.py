@@ -36,7 +36,8 @@ BaseQuery = Annotated[int, Query(ge=1, description="The head revision the change
 
 @router.get("")
 def list_journeys(visit: VisitDep) -> list[dict[str, Any]]:
-    """Every journey: id, title, state, head revision, project and what it was derived from."""
+    """Every journey the account may see: id, title, state, head revision, project and what
+    it was derived from."""
     return [
         {
             "id": s.id,
@@ -48,6 +49,7 @@ def list_journeys(visit: VisitDep) -> list[dict[str, Any]]:
             "updated_at": s.updated_at.isoformat(),
         }
         for s in documents.list_journeys(visit.ws)
+        if visit.may_see(s.project_id)
     ]
 
 

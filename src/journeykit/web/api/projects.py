@@ -33,9 +33,9 @@ def _project(view: service.ProjectView) -> dict[str, Any]:
 
 @router.get("/projects")
 def list_projects(visit: VisitDep) -> list[dict[str, Any]]:
-    """Every project with its journeys."""
+    """Every project the account may see, with its journeys."""
     projects, _loose = service.list_projects(visit.ws)
-    return [_project(view) for view in projects]
+    return [_project(view) for view in projects if visit.may_see(view.project.id)]
 
 
 @router.get("/projects/{project_id}")

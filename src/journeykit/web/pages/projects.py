@@ -31,8 +31,11 @@ async def _bases(request: Request) -> dict[str, int]:
 
 @router.get("/", response_class=HTMLResponse)
 def projects(visit: VisitDep) -> HTMLResponse:
-    """Every project with its journeys; journeys without a project below."""
+    """Every project the account may see, with its journeys; journeys without a project
+    below (admins only)."""
     listed, loose = service.list_projects(visit.ws)
+    listed = [view for view in listed if visit.may_see(view.project.id)]
+    loose = [doc for doc in loose if visit.may_see(doc.journey.project_id)]
     return page(visit, "projects.html", {"projects": listed, "loose": loose, "errors": {}})
 
 

@@ -111,9 +111,7 @@ def create_share_page(
             hidden_items=hidden_items or [],
         )
     except FieldInvalid as exc:
-        message = (
-            f"{visit.t(_field_label(exc.field))}: {field_message(exc, visit.language)}"
-        )
+        message = f"{visit.t(_field_label(exc.field))}: {field_message(exc, visit.language)}"
         return _manage(visit, journey_id, error=message, form=form, status=exc.status)
     return _manage(visit, journey_id, created=created, status=201)
 

@@ -43,6 +43,7 @@ def create_journey(
     """
     text = edits.clean_text("title", title)
     assert text is not None
+    actor.require("editor", project_id or None)
     taken = {summary.id for summary in list_journeys(ws)}
     base = _slug(text)
     journey_id, number = base, 2

@@ -103,6 +103,11 @@ def import_upload(
     """Import an uploaded journey: a new journey is created, an existing one updated if the
     file was exported from its head; nothing is saved if any part of the file is wrong."""
     doc = read_upload(data, filename)
+    # Importing writes into the file's project, and over the journey it updates.
+    actor.require("editor", doc.journey.project_id)
+    known, current_project = ws.accounts().project_of_journey(doc.journey.id)
+    if known:
+        actor.require("editor", current_project)
     message = translate("rev.import", actor.language, file=PurePath(filename).name)
     return ws.journeys().import_document(doc, author=actor.name, message=message, force=force)
 

@@ -1,7 +1,7 @@
 """KPI snapshots: the dated values ``journeykit refresh`` stores.
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0003
 Create Date: 2026-12-01
 """
 

@@ -1,0 +1,1 @@
+"""Logging in and the checks of every request: sessions, tokens, CSRF, roles, rate limits."""
