@@ -17,7 +17,7 @@ from journeykit.web.error_texts import DOMAIN_TEXTS, HINT_TEXTS, domain_hint, do
 from journeykit.web.services import edits
 from journeykit.web.services.journeys import StaleEdit
 from journeykit.web.services.transfer import MAX_UPLOAD_BYTES, read_upload
-from tests.web.conftest import DEMO_JOURNEY, head
+from tests.web.conftest import ADMIN, DEMO_JOURNEY, head, log_in
 
 GERMAN = {"Accept-Language": "de-DE,de;q=0.9"}
 ENGLISH = {"Accept-Language": "en-GB,en;q=0.9"}
@@ -110,6 +110,7 @@ def test_an_unexpected_error_answers_500_in_both_languages(demo_path: Path) -> N
 
     app = create_app(demo_path, author="Tester")
     with TestClient(app, raise_server_exceptions=False) as broken:
+        log_in(broken, ADMIN)
         # The workspace's database disappears under the running server.
         app.state.workspace.close()
         (demo_path / "journeykit.db").write_bytes(b"not a database" * 512)

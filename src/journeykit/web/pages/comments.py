@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup, escape
 
 from journeykit.model.errors import NotFoundError
+from journeykit.render.formats import format_datetime
 from journeykit.web.gate import Visit, VisitDep
 from journeykit.web.pages.render import field_message, is_htmx, page
 from journeykit.web.services import comments as service
@@ -29,7 +30,7 @@ _TARGET = re.compile(r"^(step|item):([A-Za-z0-9][A-Za-z0-9_.:-]{0,79})$")
 
 def when(moment: dt.datetime, language: str) -> str:
     """A comment's time as people of ``language`` write it."""
-    return moment.strftime("%d.%m.%Y %H:%M" if language == "de" else "%Y-%m-%d %H:%M")
+    return format_datetime(moment, language)
 
 
 def comment_html(body: str, mentions: Sequence[str]) -> Markup:
