@@ -26,9 +26,11 @@ from fastapi.staticfiles import StaticFiles
 from journeykit import __version__
 from journeykit.settings import current_settings
 from journeykit.store import Workspace
+from journeykit.web.api import facts as facts_api
 from journeykit.web.api import journeys as journeys_api
 from journeykit.web.api import projects as projects_api
 from journeykit.web.errors import install_error_handlers, refuse_large_bodies
+from journeykit.web.pages import facts as fact_pages
 from journeykit.web.pages import journeys as journey_pages
 from journeykit.web.pages import maps as map_pages
 from journeykit.web.pages import projects as project_pages
@@ -100,4 +102,6 @@ def create_app(workspace_path: Path, *, author: str | None = None) -> FastAPI:
     app.include_router(project_pages.router)
     app.include_router(map_pages.router)
     app.include_router(journey_pages.router)
+    app.include_router(facts_api.router)
+    app.include_router(fact_pages.router)
     return app

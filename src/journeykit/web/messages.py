@@ -5,6 +5,8 @@ One table, so a test can prove no text lacks a language; issue 5 turns it into B
 
 from __future__ import annotations
 
+from journeykit.web.messages_edit import MESSAGES_EDIT
+
 MESSAGES: dict[str, dict[str, str]] = {
     # navigation and frame
     "nav.skip": {"de": "Zum Inhalt springen", "en": "Skip to content"},
@@ -442,3 +444,4 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rev.add_persona": {"de": "Persona „{name}“ hinzugefügt", "en": "Added persona “{name}”"},
     "rev.update_persona": {"de": "Persona „{name}“ geändert", "en": "Changed persona “{name}”"},
 }
+MESSAGES.update(MESSAGES_EDIT)
