@@ -34,6 +34,7 @@ from journeykit.web.pages import facts as fact_pages
 from journeykit.web.pages import journeys as journey_pages
 from journeykit.web.pages import maps as map_pages
 from journeykit.web.pages import projects as project_pages
+from journeykit.web.pages import touchpoints as touchpoint_pages
 from journeykit.web.services.transfer import MAX_UPLOAD_BYTES
 from journeykit.web.templating import STATIC_FOLDER, build_templates
 
@@ -101,6 +102,7 @@ def create_app(workspace_path: Path, *, author: str | None = None) -> FastAPI:
     app.include_router(projects_api.router)
     app.include_router(project_pages.router)
     app.include_router(map_pages.router)
+    app.include_router(touchpoint_pages.router)
     app.include_router(journey_pages.router)
     app.include_router(facts_api.router)
     app.include_router(fact_pages.router)

@@ -43,7 +43,7 @@ def touchpoint_cell(step: Step, labels: Mapping[str, str], journey_url: str) -> 
     names edit in place, and a button adds one."""
     delete = escape(labels["delete_touchpoint"])
     cards = "".join(
-        f'<div class="touchpoint" data-touchpoint-id="{tp.id}">'
+        f'<div class="touchpoint" tabindex="0" data-touchpoint-id="{tp.id}">'
         f'<span class="channel" title="{escape(tp.channel)}">'
         f"{icon(CHANNEL_ICONS.get(tp.channel, 'globe'))}</span>"
         f'<span class="tp-name editable" data-field="name" '

@@ -138,4 +138,48 @@ MESSAGES_EDIT: dict[str, dict[str, str]] = {
         "en": "is before the start",
     },
     "facts.error.invalid": {"de": "ist ungültig: {reason}", "en": "is not valid: {reason}"},
+    # Personas, projects, touchpoints
+    "persona.delete": {"de": "Persona löschen", "en": "Delete persona"},
+    "persona.delete_text": {
+        "de": "Löscht die Persona aus {journeys} Journey(s), mit ihren {scores} Emotionswerten. "
+        "Die Historie jeder Journey behält sie; eine Wiederherstellung bringt sie zurück.",
+        "en": "Deletes the persona from {journeys} journey(s), with its {scores} emotion "
+        "scores. Each journey's history keeps them; a restore brings them back.",
+    },
+    "persona.delete_button": {"de": "„{name}“ löschen", "en": "Delete “{name}”"},
+    "persona.delete_confirm": {
+        "de": "„{name}“ und alle ihre Emotionswerte löschen?",
+        "en": "Delete “{name}” and all of its emotion scores?",
+    },
+    "persona.delete_conflict": {
+        "de": "Nichts gelöscht: Eine Journey der Persona wurde inzwischen geändert. Oben steht "
+        "die aktuelle Fassung; löschen Sie erneut, wenn Sie es weiter wollen.",
+        "en": "Nothing was deleted: a journey of the persona has changed meanwhile. Above is "
+        "the current version; delete again if you still want to.",
+    },
+    "persona.deleted": {
+        "de": "Persona „{name}“ gelöscht, in jeder ihrer Journeys.",
+        "en": "Deleted persona “{name}”, in every journey it travelled.",
+    },
+    "persona.error.base": {
+        "de": "„{given}“ ist nicht journey_id:revision",
+        "en": "“{given}” is not journey_id:revision",
+    },
+    "projects.create_project": {"de": "Neues Projekt", "en": "New project"},
+    "projects.first_journey": {"de": "Erste Journey", "en": "First journey"},
+    "projects.first_journey_help": {
+        "de": "Leer lassen: Die Journey heißt wie das Projekt.",
+        "en": "Leave empty to name the journey like the project.",
+    },
+    "project.created": {
+        "de": "Projekt angelegt, mit seiner ersten, leeren Journey.",
+        "en": "Project created, with its first, empty journey.",
+    },
+    "project.new_journey": {"de": "Neue Journey im Projekt", "en": "New journey in this project"},
+    "rev.delete_persona": {"de": "Persona „{name}“ gelöscht", "en": "Deleted persona “{name}”"},
+    "rev.create_project": {
+        "de": "Projekt „{name}“ mit Journey „{title}“ angelegt",
+        "en": "Created project “{name}” with journey “{title}”",
+    },
+    "rev.move_touchpoint": {"de": "Touchpoint {id} verschoben", "en": "Moved touchpoint {id}"},
 }

@@ -450,6 +450,26 @@ def rename_touchpoint(
     )
 
 
+def move_touchpoint(
+    ws: Workspace,
+    journey_id: str,
+    touchpoint_id: str,
+    *,
+    base_revision: int,
+    actor: Actor,
+    position: int,
+) -> Saved:
+    """Move a touchpoint to another place within its step."""
+    return _saved(
+        ws,
+        journey_id,
+        base_revision,
+        actor,
+        _t(actor, "rev.move_touchpoint", id=touchpoint_id),
+        lambda d: edits.move_touchpoint(d, touchpoint_id, position=position),
+    )
+
+
 def delete_touchpoint(
     ws: Workspace, journey_id: str, touchpoint_id: str, *, base_revision: int, actor: Actor
 ) -> Saved:
