@@ -6,6 +6,7 @@ from __future__ import annotations
 MESSAGES_EDIT: dict[str, dict[str, str]] = {
     # The facts page
     "facts.edit": {"de": "Bearbeiten", "en": "Edit"},
+    "facts.cancel": {"de": "Abbrechen", "en": "Cancel"},
     "facts.to_step": {"de": "zum Schritt in der Karte", "en": "to the step on the map"},
     "facts.filter": {"de": "Schritt", "en": "Step"},
     "facts.all_steps": {"de": "alle Schritte", "en": "all steps"},
