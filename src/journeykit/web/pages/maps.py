@@ -14,7 +14,7 @@ from journeykit.web import mapview
 from journeykit.web.gate import Visit, VisitDep
 from journeykit.web.pages.map_fragment import HIDE_COOKIE, hidden_lanes, map_html
 from journeykit.web.pages.render import answer_edit, page
-from journeykit.web.services import documents, lifecycle
+from journeykit.web.services import documents
 from journeykit.web.services import journeys as service
 from journeykit.web.services.edits import find_item, find_phase, find_step
 from journeykit.web.services.journeys import Saved, StaleEdit
@@ -30,8 +30,11 @@ Position = Annotated[int, Form(ge=0)]
 @router.get("/{journey_id}", response_class=HTMLResponse)
 def journey_map(visit: VisitDep, journey_id: str) -> HTMLResponse:
     """The journey map: phases as column groups, steps as columns, lanes as rows."""
-    doc = documents.get_journey(visit.ws, journey_id)
-    to_be = lifecycle.to_be_of(visit.ws, journey_id)
+    # One list of the journeys gives both the head revision and the to-be journey.
+    summaries = documents.list_journeys(visit.ws)
+    head = documents.head_revision(visit.ws, journey_id, summaries)
+    doc = documents.get_journey(visit.ws, journey_id, head)
+    to_be = next((s for s in summaries if s.derived_from == journey_id), None)
     context = {
         "doc": doc,
         "journey": doc.journey,
