@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.web.conftest import DEMO_JOURNEY, head
@@ -194,3 +195,47 @@ def test_an_unknown_record_or_field_is_named(client: TestClient) -> None:
         json={"base_revision": 2, "statuss": "open"},
     )
     assert typo.status_code == 422
+
+
+NEW: dict[str, dict[str, Any]] = {
+    "evidence": {"kind": "interview", "text": "Rechnung wäre mir lieber", "source": "Interview 7"},
+    "hypotheses": {"statement": "Rechnungskauf hebt die Conversion", "status": "open"},
+    "measures": {"title": "Rechnungskauf", "impact": 4, "effort": 2},
+    "kpis": {"name": "Rechnungsanteil", "kind": "custom", "better": "higher", "unit": "%"},
+}
+CHANGE: dict[str, tuple[dict[str, Any], dict[str, Any], str]] = {
+    "evidence": ({"source": "Interview 8"}, {"kind": "rumour"}, "kind"),
+    "hypotheses": (
+        {"status": "supported"},
+        {"expected_direction": "sideways"},
+        "expected_direction",
+    ),
+    "measures": ({"owner": "Team Kasse"}, {"effort": "viel"}, "effort"),
+    "kpis": ({"target": 20}, {"target": "zwanzig"}, "target"),
+}
+
+
+@pytest.mark.parametrize("kind", list(NEW))
+def test_every_kind_is_added_listed_changed_refused_and_deleted(
+    client: TestClient, kind: str
+) -> None:
+    made = client.post(f"{API}/{kind}", json={"base_revision": 2, **NEW[kind]})
+    assert made.status_code == 201, made.text
+    record_id = made.json()["id"]
+    assert record_id in [r["id"] for r in client.get(f"{API}/{kind}").json()]
+
+    good, bad, bad_field = CHANGE[kind]
+    changed = client.patch(f"{API}/{kind}/{record_id}", json={"base_revision": 3, **good})
+    assert changed.status_code == 200, changed.text
+    field, value = next(iter(good.items()))
+    assert _record(client, kind, record_id)[field] == value
+
+    stale = client.patch(f"{API}/{kind}/{record_id}", json={"base_revision": 3, **good})
+    assert stale.status_code == 409 and stale.json()["head_revision"] == 4
+    invalid = client.patch(f"{API}/{kind}/{record_id}", json={"base_revision": 4, **bad})
+    assert invalid.status_code == 422 and invalid.json()["field"] == bad_field
+    assert head(client) == 4
+
+    deleted = client.delete(f"{API}/{kind}/{record_id}", params={"base_revision": 4})
+    assert deleted.status_code == 200, deleted.text
+    assert record_id not in [r["id"] for r in client.get(f"{API}/{kind}").json()]
