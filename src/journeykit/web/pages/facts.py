@@ -84,8 +84,8 @@ async def _answer(
     """Run one edit of a fact from the posted form and answer it as a page."""
     form = await visit.request.form()
     kind = fact_kind(kind_key)
-    focus = form.get("step") if isinstance(form.get("step"), str) else None
-    focus = str(focus) if focus else None
+    step = form.get("step")
+    focus = step if isinstance(step, str) and step else None
     entered = {} if deleting else _entered(kind, form)
     open_form = {"editing": fact_id} if fact_id else {"adding": kind.key}
     try:

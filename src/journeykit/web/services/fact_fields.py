@@ -176,7 +176,8 @@ class FactInvalid(FieldInvalid):
 
     def __init__(self, problems: list[FieldInvalid]) -> None:
         first = problems[0]
-        super().__init__(first.field, first.key, str(first).split(": ", 1)[-1], **first.params)
+        english = first.message.removeprefix(f"{first.field}: ")
+        super().__init__(first.field, first.key, english, **first.params)
         self.problems = problems
 
 
