@@ -2,8 +2,15 @@
 
 One table (:data:`FACT_KINDS`) says, per kind of fact, which fields a form shows and how a
 typed-in value becomes a model value; the page's forms, the API and the checks all read it.
-A new optional field of a fact is one :class:`FactField` line here (and its label in the
-messages), e.g. ``FactField("test", "choice", choices=("t_test", "chi_square"))``.
+A new optional field of a fact (say a hypothesis' statistical test) takes four lines:
+
+1. the field on the model (``model/hypothesis.py``: ``test: TestKind | None = None``);
+2. one :class:`FactField` here, e.g. ``FactField("test", "choice", choices=_choices(
+   Hypothesis, "test"))``: the facts page then shows, reads and checks it;
+3. the field in the API bodies (``web/api/fact_bodies.py``: ``HypothesisIn`` and
+   ``HypothesisChange``, ``test: str | None = None``);
+4. its label ``facts.field.test`` (and ``facts.choice.test.<value>`` per choice) in German and
+   English in the messages.
 """
 
 from __future__ import annotations
