@@ -28,6 +28,7 @@ from journeykit.settings import current_settings
 from journeykit.store import Workspace
 from journeykit.web.api import audit as audit_api
 from journeykit.web.api import comments as comments_api
+from journeykit.web.api import facts as facts_api
 from journeykit.web.api import journeys as journeys_api
 from journeykit.web.api import projects as projects_api
 from journeykit.web.api import shares as shares_api
@@ -36,11 +37,13 @@ from journeykit.web.errors import install_error_handlers, refuse_large_bodies
 from journeykit.web.pages import audit as audit_pages
 from journeykit.web.pages import auth as auth_pages
 from journeykit.web.pages import comments as comment_pages
+from journeykit.web.pages import facts as fact_pages
 from journeykit.web.pages import journeys as journey_pages
 from journeykit.web.pages import maps as map_pages
 from journeykit.web.pages import present as present_pages
 from journeykit.web.pages import projects as project_pages
 from journeykit.web.pages import shares as share_pages
+from journeykit.web.pages import touchpoints as touchpoint_pages
 from journeykit.web.services.transfer import MAX_UPLOAD_BYTES
 from journeykit.web.templating import STATIC_FOLDER, build_templates
 
@@ -141,11 +144,14 @@ def create_app(
     app.include_router(projects_api.router)
     app.include_router(project_pages.router)
     app.include_router(map_pages.router)
+    app.include_router(touchpoint_pages.router)
     app.include_router(journey_pages.router)
     app.include_router(comments_api.router)
     app.include_router(shares_api.router)
     app.include_router(comment_pages.router)
     app.include_router(share_pages.router)
     app.include_router(present_pages.router)
+    app.include_router(facts_api.router)
+    app.include_router(fact_pages.router)
     _announce_bearer_tokens(app)
     return app

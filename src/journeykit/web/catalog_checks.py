@@ -50,7 +50,7 @@ SAME_IN_BOTH = frozenset(
         # borrowed words and names German uses as English does
         *("API", "KPI", "KPIs", "NPS", "CSAT", "CES", "Excel (XLSX)", "Mermaid"),
         *("Journey", "Journeys", "Touchpoint", "Touchpoints", "Personas", "Phase", "Name"),
-        *("Status", "Revision {number}"),
+        *("Status", "Revision {number}", "Link", "Text"),
     }
 )
 

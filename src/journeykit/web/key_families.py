@@ -25,6 +25,7 @@ from journeykit.store.accounts import PROJECT_ROLES
 from journeykit.store.audit import AUDIT_ACTIONS
 from journeykit.web.auth.guard import RouteNotInPolicy
 from journeykit.web.error_texts import ERROR_KINDS, HTTP_STATUSES, PAGE_STATUSES
+from journeykit.web.services.fact_fields import FACT_KINDS
 from journeykit.web.services.shares import LinkStatus
 
 #: The records ``journeykit.model.diff`` reports changes of (the history page names each).
@@ -56,6 +57,27 @@ MAP_LABELS = (
     "delete_item",
     "add",
 )
+
+
+def fact_fields() -> tuple[str, ...]:
+    """Every field the facts forms show (``facts.field.<name>`` labels it)."""
+    return tuple(sorted({f.name for kind in FACT_KINDS.values() for f in kind.fields}))
+
+
+def fact_choices() -> tuple[str, ...]:
+    """The choices of the facts forms (``facts.choice.<field>.<value>``, where a value has a
+    word of its own; others show a label of their model, such as a status)."""
+    return tuple(
+        sorted(
+            {
+                f"{f.name}.{c}"
+                for kind in FACT_KINDS.values()
+                for f in kind.fields
+                for c in f.choices
+            }
+        )
+    )
+
 
 #: The refusals of the gate that have a text of their own (``web/auth/guard._refusal``).
 REFUSAL_CODES = (
@@ -108,6 +130,11 @@ def key_families() -> dict[str, tuple[str, ...]]:
         "error.status.": tuple(str(status) for status in PAGE_STATUSES),
         "error.http.": tuple(str(status) for status in HTTP_STATUSES),
         "share.status_": get_args(LinkStatus),
+        "facts.kind.": tuple(FACT_KINDS),
+        "facts.add.": tuple(FACT_KINDS),
+        "facts.delete.": tuple(FACT_KINDS),
+        "facts.rating.": tuple(str(rating) for rating in range(1, 6)),
+        "facts.field.": fact_fields(),
         "auth.role.": PROJECT_ROLES,
         "auth.refused.": REFUSAL_CODES,
         "audit.action.": (*AUDIT_ACTIONS, "revision"),
@@ -115,7 +142,7 @@ def key_families() -> dict[str, tuple[str, ...]]:
 
 
 #: Families whose keys are optional: a value without a text shows itself (``field_label``).
-OPTIONAL_FAMILIES = {"field.": record_fields}
+OPTIONAL_FAMILIES = {"field.": record_fields, "facts.choice.": fact_choices}
 
 
 def family_keys() -> set[str]:

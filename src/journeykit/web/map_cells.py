@@ -9,7 +9,9 @@ them. The markup matches what ``static/js/map.js`` expects.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from html import escape
+from typing import Protocol
 
 from markupsafe import Markup
 
@@ -43,7 +45,7 @@ def touchpoint_cell(step: Step, labels: Mapping[str, str], journey_url: str) -> 
     names edit in place, and a button adds one."""
     delete = escape(labels["delete_touchpoint"])
     cards = "".join(
-        f'<div class="touchpoint" data-touchpoint-id="{tp.id}">'
+        f'<div class="touchpoint" tabindex="0" data-touchpoint-id="{tp.id}">'
         f'<span class="channel" title="{escape(labels.get(f"channel.{tp.channel}", tp.channel))}">'
         f"{icon(CHANNEL_ICONS.get(tp.channel, 'globe'))}</span>"
         f'<span class="tp-name editable" data-field="name" '
@@ -99,3 +101,87 @@ def scores_cell(
             f"{choices}</select></div>"
         )
     return Markup(f'<div class="cell cell-scores">{"".join(rows)}</div>')
+
+
+#: The fact badges of a step: which list of StepFacts, its CSS class, icon and page anchor.
+FACT_BADGES = (
+    ("evidence", "badge-evidence", "quote", "evidence"),
+    ("hypotheses", "badge-hypothesis", "flask-conical", "hypotheses"),
+    ("measures", "badge-measure", "target", "measures"),
+    ("kpis", "badge-kpi", "gauge", "kpis"),
+)
+
+
+def evidence_cell(
+    step: Step, facts: StepFactsLike, labels: Mapping[str, str], journey_url: str
+) -> str:
+    """The step's evidence, hypotheses, measures and KPIs as badges linking to the facts
+    page for this step; a step with none links there to add the first."""
+    url = f"{journey_url}/facts?step={step.id}"
+    badges = [
+        f'<a class="badge {css}" href="{url}#{anchor}">{icon(icon_name)}{len(ids)} '
+        f"{escape(labels[kind])}</a>"
+        for kind, css, icon_name, anchor in FACT_BADGES
+        if (ids := getattr(facts, kind))
+    ]
+    if not badges:
+        badges.append(
+            f'<a class="no-evidence" href="{url}#new-evidence" '
+            f'title="{escape(labels["none_help"])}">'
+            f"{icon('alert-triangle')}{escape(labels['none'])}</a>"
+        )
+    return f'<div class="cell cell-evidence">{"".join(badges)}</div>'
+
+
+class StepFactsLike(Protocol):
+    """What :func:`evidence_cell` reads of a step's facts (``mapview.StepFacts``)."""
+
+    evidence: list[str]
+    hypotheses: list[str]
+    measures: list[str]
+    kpis: list[str]
+
+
+@dataclass(frozen=True)
+class StepLanes:
+    """Every lane cell of one step column, built in one call per step.
+
+    The map has a dozen lanes a step; calling one template helper per lane and step costs
+    more than the cells themselves, so the page's template calls this once per step.
+    """
+
+    lanes: Sequence[str]
+    labels: Mapping[str, str]
+    lane_add: Mapping[str, str]
+    journey_url: str
+    personas: Sequence[CurvePersona]
+    emotions_of: Mapping[str, Mapping[str, Emotion]]
+    ratings: Mapping[str, str]
+    rating_name: str
+    facts: Mapping[str, StepFactsLike]
+
+    def __call__(self, step: Step) -> Markup:
+        """The cells of ``step``, top to bottom."""
+        cells: list[str] = []
+        for lane in self.lanes:
+            if lane == "touchpoints":
+                cells.append(touchpoint_cell(step, self.labels, self.journey_url))
+            elif lane == "emotions":
+                cells.append('<div class="cell cell-curve" aria-hidden="true"></div>')
+                cells.append(
+                    scores_cell(
+                        step,
+                        self.personas,
+                        self.emotions_of[step.id],
+                        self.journey_url,
+                        self.ratings,
+                        self.rating_name,
+                    )
+                )
+            elif lane == "evidence":
+                cells.append(
+                    evidence_cell(step, self.facts[step.id], self.labels, self.journey_url)
+                )
+            else:
+                cells.append(text_lane_cell(step, lane, self.labels, self.lane_add[lane]))
+        return Markup("\n".join(cells))

@@ -89,6 +89,23 @@ ROUTE_ROLES: Final[dict[str, str]] = {
     "edit_item": "editor",
     "move_item": "editor",
     "delete_item": "editor",
+    # Evidence, hypotheses, measures and KPIs: read with the journey, changed by editors
+    **{f"api_list_{kind}": "viewer" for kind in ("evidence", "hypotheses", "measures", "kpis")},
+    **{
+        f"api_{action}_{kind}": "editor"
+        for action in ("add", "change", "delete")
+        for kind in ("evidence", "hypothesis", "measure", "kpi")
+    },
+    "add_fact": "editor",
+    "change_fact": "editor",
+    "delete_fact": "editor",
+    "move_touchpoint": "editor",
+    "api_move_touchpoint": "editor",
+    # A new project (its founder becomes its owner) and deleting a persona with its scores
+    "create_project": "editor",
+    "api_create_project": "editor",
+    "delete_persona": "editor",
+    "api_delete_persona": "editor",
     # Comments: reading them is viewing, writing, resolving and deleting one's own is commenting
     "list_comment_threads": "viewer",
     "comment_badge_counts": "viewer",

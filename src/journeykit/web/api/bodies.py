@@ -149,3 +149,20 @@ class TouchpointChange(Write):
     """A touchpoint's new name."""
 
     name: str
+
+
+class TouchpointMove(Write):
+    """Where a touchpoint goes among its step's touchpoints."""
+
+    position: int = Field(ge=0)
+
+
+class ProjectIn(BaseModel):
+    """A new project; its first journey is titled like it unless ``journey_title`` says."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    goal: str | None = None
+    journey_title: str | None = None
+    include_optional_phases: bool = True

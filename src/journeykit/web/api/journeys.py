@@ -22,6 +22,7 @@ from journeykit.web.api.bodies import (
     StepMove,
     TouchpointChange,
     TouchpointIn,
+    TouchpointMove,
 )
 from journeykit.web.api.results import revision_data, saved_data
 from journeykit.web.gate import VisitDep
@@ -325,6 +326,23 @@ def rename_touchpoint(
             base_revision=body.base_revision,
             actor=visit.actor,
             name=body.name,
+        )
+    )
+
+
+@router.post("/{journey_id}/touchpoints/{touchpoint_id}/move")
+def api_move_touchpoint(
+    visit: VisitDep, journey_id: str, touchpoint_id: str, body: TouchpointMove
+) -> dict[str, Any]:
+    """Move a touchpoint to another place within its step."""
+    return saved_data(
+        service.move_touchpoint(
+            visit.ws,
+            journey_id,
+            touchpoint_id,
+            base_revision=body.base_revision,
+            actor=visit.actor,
+            position=body.position,
         )
     )
 

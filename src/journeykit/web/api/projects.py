@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
-from journeykit.web.api.bodies import PersonaChange, PersonaIn, ProjectChange
+from journeykit.web.api.bodies import PersonaChange, PersonaIn, ProjectChange, ProjectIn
 from journeykit.web.api.results import revision_data
 from journeykit.web.gate import VisitDep
 from journeykit.web.services import projects as service
+from journeykit.web.services.errors import FieldInvalid
 
 router = APIRouter(prefix="/api/v1", tags=["projects and personas"])
 
@@ -36,6 +37,20 @@ def list_projects(visit: VisitDep) -> list[dict[str, Any]]:
     """Every project the account may see, with its journeys."""
     projects, _loose = service.list_projects(visit.ws)
     return [_project(view) for view in projects if visit.may_see(view.project.id)]
+
+
+@router.post("/projects", status_code=201)
+def api_create_project(visit: VisitDep, body: ProjectIn) -> dict[str, Any]:
+    """Create a project with its first, empty journey (a project lives in its journeys)."""
+    project_id, info = service.create_project(
+        visit.ws,
+        actor=visit.actor,
+        name=body.name,
+        goal=body.goal,
+        journey_title=body.journey_title,
+        include_optional_phases=body.include_optional_phases,
+    )
+    return {"ok": True, "id": project_id, "revisions": [revision_data(info)]}
 
 
 @router.get("/projects/{project_id}")
@@ -104,3 +119,37 @@ def update_persona(visit: VisitDep, persona_id: str, body: PersonaChange) -> dic
         information_behaviour=body.information_behaviour,
     )
     return {"ok": True, "revisions": [revision_data(i) for i in infos]}
+
+
+BasesQuery = Annotated[
+    list[str],
+    Query(
+        alias="base",
+        description="journey_id:revision for each journey that holds the persona, e.g. "
+        "base=kauf:7&base=service:3.",
+    ),
+]
+
+
+def _bases(given: list[str]) -> dict[str, int]:
+    bases: dict[str, int] = {}
+    for entry in given:
+        journey_id, _, number = entry.rpartition(":")
+        if not journey_id or not number.isdigit():
+            raise FieldInvalid(
+                "base", "persona.error.base", f"{entry!r} is not journey_id:revision", given=entry
+            )
+        bases[journey_id] = int(number)
+    return bases
+
+
+@router.delete("/personas/{persona_id}")
+def api_delete_persona(visit: VisitDep, persona_id: str, base: BasesQuery) -> dict[str, Any]:
+    """Delete a persona with its emotion scores from every journey that holds it, at once."""
+    use, infos = service.delete_persona(visit.ws, persona_id, bases=_bases(base), actor=visit.actor)
+    return {
+        "ok": True,
+        "id": persona_id,
+        "removed_scores": use.scores,
+        "revisions": [revision_data(i) for i in infos],
+    }

@@ -1,4 +1,4 @@
-"""Pages around a map: history with diff and restore, as-is beside to-be, facts, import."""
+"""Pages around a map: history with diff and restore, as-is beside to-be, import."""
 
 from __future__ import annotations
 
@@ -99,18 +99,6 @@ def compare(visit: VisitDep, journey_id: str) -> HTMLResponse:
             visit.language,
         )
     return page(visit, "compare.html", context)
-
-
-@router.get("/journeys/{journey_id}/facts", response_class=HTMLResponse)
-def facts(
-    visit: VisitDep, journey_id: str, step: Annotated[str | None, Query()] = None
-) -> HTMLResponse:
-    """Evidence, hypotheses, measures and KPIs, each linked to the steps it touches."""
-    doc = documents.get_journey(visit.ws, journey_id)
-    steps = {s.id: s for _p, s in doc.journey.steps()}
-    return page(
-        visit, "facts.html", {"doc": doc, "journey": doc.journey, "steps": steps, "focus": step}
-    )
 
 
 @router.get("/import", response_class=HTMLResponse)

@@ -65,35 +65,45 @@ def map_labels(visit: Visit) -> dict[str, str]:
 def map_context(visit: Visit, doc: JourneyDocument) -> dict[str, Any]:
     """Everything the map templates need."""
     hidden = hidden_lanes(visit)
+    labels = map_labels(visit)
+    lanes = [lane for lane in mapview.LANE_ORDER if lane not in hidden]
+    lane_add = {
+        lane: visit.t("map.add_to_lane", lane=lane_label(lane, visit.language))
+        for lane in TEXT_LANES
+    }
+    emotions_of = {
+        step.id: {emotion.persona_id: emotion for emotion in step.lanes.emotions}
+        for _phase, step in doc.journey.steps()
+    }
+    ratings = {
+        "none": "—",
+        **{r: rating_label(r, visit.language) for r in ("delighting", "okay", "disappointing")},
+    }
+    rating_name = visit.t("map.rating")
+    personas = curve_personas(doc)
+    facts = mapview.step_facts(doc)
     return {
-        "labels": map_labels(visit),
+        "step_lanes": map_cells.StepLanes(
+            lanes=lanes,
+            labels=labels,
+            lane_add=lane_add,
+            journey_url=f"/journeys/{doc.journey.id}",
+            personas=personas,
+            emotions_of=emotions_of,
+            ratings=ratings,
+            rating_name=rating_name,
+            facts=facts,
+        ),
+        "labels": labels,
         "channels": KNOWN_CHANNELS,
-        "ratings": {
-            "none": "—",
-            **{r: rating_label(r, visit.language) for r in ("delighting", "okay", "disappointing")},
-        },
-        "rating_name": visit.t("map.rating"),
-        "text_lane_cell": map_cells.text_lane_cell,
-        "touchpoint_cell": map_cells.touchpoint_cell,
-        "scores_cell": map_cells.scores_cell,
-        "lane_add": {
-            lane: visit.t("map.add_to_lane", lane=lane_label(lane, visit.language))
-            for lane in TEXT_LANES
-        },
-        "emotions_of": {
-            step.id: {emotion.persona_id: emotion for emotion in step.lanes.emotions}
-            for _phase, step in doc.journey.steps()
-        },
         "doc": doc,
         "journey": doc.journey,
-        "facts": mapview.step_facts(doc),
-        "lanes": [lane for lane in mapview.LANE_ORDER if lane not in hidden],
+        "lanes": lanes,
         "all_lanes": mapview.LANE_ORDER,
         "hidden": hidden,
         "curve": mapview.emotion_curve(doc, visit.language) if "emotions" not in hidden else "",
         "column_width": mapview.COLUMN_WIDTH,
         "columns": mapview.column_count(doc),
-        "curve_personas": curve_personas(doc),
         "scale": mapview.score_scale(),
     }
 

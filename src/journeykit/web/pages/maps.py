@@ -14,9 +14,9 @@ from journeykit.web import mapview
 from journeykit.web.gate import Visit, VisitDep
 from journeykit.web.pages.map_fragment import HIDE_COOKIE, hidden_lanes, map_html
 from journeykit.web.pages.render import answer_edit, page
-from journeykit.web.services import documents, lifecycle
+from journeykit.web.services import documents
 from journeykit.web.services import journeys as service
-from journeykit.web.services.edits import find_item, find_phase, find_step, find_touchpoint
+from journeykit.web.services.edits import find_item, find_phase, find_step
 from journeykit.web.services.journeys import Saved, StaleEdit
 
 router = APIRouter(prefix="/journeys", include_in_schema=False)
@@ -30,8 +30,11 @@ Position = Annotated[int, Form(ge=0)]
 @router.get("/{journey_id}", response_class=HTMLResponse)
 def journey_map(visit: VisitDep, journey_id: str) -> HTMLResponse:
     """The journey map: phases as column groups, steps as columns, lanes as rows."""
-    doc = documents.get_journey(visit.ws, journey_id)
-    to_be = lifecycle.to_be_of(visit.ws, journey_id)
+    # One list of the journeys gives both the head revision and the to-be journey.
+    summaries = documents.list_journeys(visit.ws)
+    head = documents.head_revision(visit.ws, journey_id, summaries)
+    doc = documents.get_journey(visit.ws, journey_id, head)
+    to_be = next((s for s in summaries if s.derived_from == journey_id), None)
     context = {
         "doc": doc,
         "journey": doc.journey,
@@ -325,78 +328,6 @@ def set_emotion(
             clear_rating=rating == "none",
         ),
         mine={"score": f"{score:+d}"},
-    )
-
-
-# Touchpoints
-
-
-@router.post("/{journey_id}/steps/{step_id}/touchpoints")
-def add_touchpoint(
-    visit: VisitDep,
-    journey_id: str,
-    step_id: str,
-    base_revision: Base,
-    name: OptionalText = None,
-    channel: OptionalText = None,
-    mode: OptionalText = None,
-    ownership: OptionalText = None,
-) -> Response:
-    """Add a touchpoint to a step."""
-    return _edit(
-        visit,
-        journey_id,
-        lambda: service.add_touchpoint(
-            visit.ws,
-            journey_id,
-            base_revision=base_revision,
-            actor=visit.actor,
-            step_id=step_id,
-            name=name,
-            channel=channel,
-            mode=mode,
-            ownership=ownership,
-        ),
-        mine={"name": name or ""},
-    )
-
-
-@router.post("/{journey_id}/touchpoints/{touchpoint_id}")
-def rename_touchpoint(
-    visit: VisitDep,
-    journey_id: str,
-    touchpoint_id: str,
-    base_revision: Base,
-    name: OptionalText = None,
-) -> Response:
-    """Rename a touchpoint."""
-    return _edit(
-        visit,
-        journey_id,
-        lambda: service.rename_touchpoint(
-            visit.ws,
-            journey_id,
-            touchpoint_id,
-            base_revision=base_revision,
-            actor=visit.actor,
-            name=name,
-        ),
-        mine={"name": name or ""},
-        current=lambda d: find_touchpoint(d, touchpoint_id)[1].name,
-    )
-
-
-@router.post("/{journey_id}/touchpoints/{touchpoint_id}/delete")
-def delete_touchpoint(
-    visit: VisitDep, journey_id: str, touchpoint_id: str, base_revision: Base
-) -> Response:
-    """Delete a touchpoint."""
-    return _edit(
-        visit,
-        journey_id,
-        lambda: service.delete_touchpoint(
-            visit.ws, journey_id, touchpoint_id, base_revision=base_revision, actor=visit.actor
-        ),
     )
 
 

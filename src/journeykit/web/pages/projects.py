@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from journeykit.web.gate import VisitDep
+from journeykit.web.gate import Visit, VisitDep
 from journeykit.web.pages.render import field_message, page
 from journeykit.web.services import lifecycle
 from journeykit.web.services import projects as service
@@ -100,13 +101,50 @@ def create_journey(
     project_id: OptionalText = None,
     include_optional_phases: Annotated[bool, Form()] = False,
 ) -> Response:
-    """Create a journey from the projects page and open its map."""
+    """Create a journey (from the projects page, or inside a project) and open its map."""
     try:
         info = lifecycle.create_journey(
             visit.ws,
             actor=visit.actor,
             title=title,
             project_id=project_id or None,
+            include_optional_phases=include_optional_phases,
+        )
+    except FieldInvalid as exc:
+        errors = {exc.field: field_message(exc, visit.language)}
+        entered = {"title": title, "project_id": project_id}
+        if project_id:
+            view = service.get_project(visit.ws, project_id)
+            context = {"view": view, "project": view.project, "errors": errors}
+            return page(
+                visit, "project.html", {**context, "new_journey": entered}, status=exc.status
+            )
+        listed, loose = service.list_projects(visit.ws)
+        return page(
+            visit,
+            "projects.html",
+            {"projects": listed, "loose": loose, "errors": errors, "entered": entered},
+            status=exc.status,
+        )
+    return RedirectResponse(f"/journeys/{info.journey_id}", status_code=303)
+
+
+@router.post("/projects")
+def create_project(
+    visit: VisitDep,
+    project_name: OptionalText = None,
+    project_goal: OptionalText = None,
+    project_journey_title: OptionalText = None,
+    include_optional_phases: Annotated[bool, Form()] = False,
+) -> Response:
+    """Create a project with its first journey and open the project."""
+    try:
+        project_id, _info = service.create_project(
+            visit.ws,
+            actor=visit.actor,
+            name=project_name,
+            goal=project_goal,
+            journey_title=project_journey_title,
             include_optional_phases=include_optional_phases,
         )
     except FieldInvalid as exc:
@@ -117,12 +155,17 @@ def create_journey(
             {
                 "projects": listed,
                 "loose": loose,
-                "errors": {exc.field: field_message(exc, visit.language)},
-                "entered": {"title": title, "project_id": project_id},
+                "project_errors": {f"project_{exc.field}": field_message(exc, visit.language)},
+                "errors": {},
+                "new_project": {
+                    "name": project_name,
+                    "goal": project_goal,
+                    "journey_title": project_journey_title,
+                },
             },
             status=exc.status,
         )
-    return RedirectResponse(f"/journeys/{info.journey_id}", status_code=303)
+    return RedirectResponse(f"/projects/{project_id}?created=1", status_code=303)
 
 
 @router.post("/projects/{project_id}/personas")
@@ -164,11 +207,33 @@ async def add_persona(
     return RedirectResponse(f"/personas/{persona_id}?saved=1", status_code=303)
 
 
+def _persona_page(visit: Visit, persona_id: str, **extra: object) -> dict[str, object]:
+    use = service.persona_use(visit.ws, persona_id)
+    return {"persona": use.persona, "holders": use.journeys, "use": use, "errors": {}, **extra}
+
+
 @router.get("/personas/{persona_id}", response_class=HTMLResponse)
 def persona(visit: VisitDep, persona_id: str) -> HTMLResponse:
     """A persona's card and editor."""
-    found, holders = service.find_persona(visit.ws, persona_id)
-    return page(visit, "persona.html", {"persona": found, "holders": holders, "errors": {}})
+    return page(visit, "persona.html", _persona_page(visit, persona_id))
+
+
+@router.post("/personas/{persona_id}/delete")
+async def delete_persona(visit: VisitDep, persona_id: str) -> Response:
+    """Delete a persona and its emotion scores from every journey, after the page asked."""
+    bases = await _bases(visit.request)
+    try:
+        use, _infos = service.delete_persona(visit.ws, persona_id, bases=bases, actor=visit.actor)
+    except StaleEdit as exc:
+        context = _persona_page(
+            visit, persona_id, errors={"_conflict": visit.t("persona.delete_conflict")}
+        )
+        return page(visit, "persona.html", context, status=exc.status)
+    project = use.journeys[0].project
+    where = f"/projects/{project.id}" if project is not None else "/"
+    return RedirectResponse(
+        f"{where}?{urlencode({'persona_deleted': use.persona.name})}", status_code=303
+    )
 
 
 @router.post("/personas/{persona_id}")
@@ -197,22 +262,11 @@ async def update_persona(
     try:
         service.update_persona(visit.ws, persona_id, bases=bases, actor=visit.actor, **entered)
     except (FieldInvalid, StaleEdit) as exc:
-        found, holders = service.find_persona(visit.ws, persona_id)
         errors = (
             {exc.field: field_message(exc, visit.language)}
             if isinstance(exc, FieldInvalid)
             else {"_conflict": visit.t("conflict.persona")}
         )
-        return page(
-            visit,
-            "persona.html",
-            {
-                "persona": found,
-                "holders": holders,
-                "errors": errors,
-                "entered": entered,
-                "editing": True,
-            },
-            status=exc.status,
-        )
+        context = _persona_page(visit, persona_id, entered=entered, editing=True)
+        return page(visit, "persona.html", {**context, "errors": errors}, status=exc.status)
     return RedirectResponse(f"/personas/{persona_id}?saved=1", status_code=303)

@@ -52,9 +52,12 @@ def list_journeys(ws: Workspace) -> list[JourneySummary]:
     return ws.journeys().list()
 
 
-def head_revision(ws: Workspace, journey_id: str) -> int:
-    """The journey's head revision; not found names the nearest journey id."""
-    for summary in ws.journeys().list():
+def head_revision(
+    ws: Workspace, journey_id: str, summaries: list[JourneySummary] | None = None
+) -> int:
+    """The journey's head revision (from ``summaries`` when the caller has listed them
+    already); not found names the nearest journey id."""
+    for summary in summaries if summaries is not None else ws.journeys().list():
         if summary.id == journey_id:
             return summary.revision
     ws.journeys().get(journey_id)  # raises the not-found error with its suggestion

@@ -382,6 +382,18 @@ def rename_touchpoint(
     return result
 
 
+def move_touchpoint(doc: JourneyDocument, touchpoint_id: str, *, position: int) -> JourneyDocument:
+    """The touchpoint moved to ``position`` among its step's touchpoints (0 is first).
+
+    A touchpoint stays in its step: its event mapping and KPIs describe that step's contact.
+    """
+    result = _copy(doc)
+    step, touchpoint = find_touchpoint(result, touchpoint_id)
+    step.touchpoints.remove(touchpoint)
+    step.touchpoints.insert(_position("position", position, len(step.touchpoints)), touchpoint)
+    return result
+
+
 def delete_touchpoint(doc: JourneyDocument, touchpoint_id: str) -> JourneyDocument:
     """The document without the touchpoint; refused while a KPI is measured on it."""
     _refuse_kpis(doc, {touchpoint_id}, "touchpoint")

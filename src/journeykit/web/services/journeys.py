@@ -46,16 +46,21 @@ def edit_journey(
     actor: Actor,
     message: str,
     change: Callable[[JourneyDocument], JourneyDocument],
+    describe: Callable[[], str] | None = None,
 ) -> RevisionInfo:
     """Apply ``change`` to the head and save it, if the head still is ``base_revision``.
 
     A stale base raises :class:`StaleEdit` carrying the current document; the store checks
-    the base again inside its transaction, so two edits racing cannot both win.
+    the base again inside its transaction, so two edits racing cannot both win. ``describe``,
+    if given, writes the revision's message once ``change`` has run (when the message names
+    something only the change finds out).
     """
     head = get_journey(ws, journey_id)
     if head.revision != base_revision:
         raise StaleEdit(journey_id, base_revision, head)
     changed = change(head)
+    if describe is not None:
+        message = describe()
     info = ws.journeys().save(
         changed, author=actor.name, message=message, base_revision=base_revision
     )
@@ -442,6 +447,26 @@ def rename_touchpoint(
         actor,
         _t(actor, "rev.rename_touchpoint", name=(name or "").strip()),
         lambda d: edits.rename_touchpoint(d, touchpoint_id, name=name),
+    )
+
+
+def move_touchpoint(
+    ws: Workspace,
+    journey_id: str,
+    touchpoint_id: str,
+    *,
+    base_revision: int,
+    actor: Actor,
+    position: int,
+) -> Saved:
+    """Move a touchpoint to another place within its step."""
+    return _saved(
+        ws,
+        journey_id,
+        base_revision,
+        actor,
+        _t(actor, "rev.move_touchpoint", id=touchpoint_id),
+        lambda d: edits.move_touchpoint(d, touchpoint_id, position=position),
     )
 
 

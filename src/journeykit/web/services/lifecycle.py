@@ -8,6 +8,7 @@ import unicodedata
 from journeykit.model.document import FORMAT_VERSION, JourneyDocument
 from journeykit.model.journey import Journey, default_phases
 from journeykit.model.persona import Persona
+from journeykit.model.project import Project
 from journeykit.store import JourneySummary, RevisionInfo, Workspace
 from journeykit.web.i18n import translate
 from journeykit.web.services import edits
@@ -19,7 +20,7 @@ def _t(actor: Actor, key: str, **params: object) -> str:
     return translate(key, actor.language, **params)
 
 
-def _slug(title: str) -> str:
+def slug(title: str) -> str:
     """An id from a title: ``Kauf über PreisRadar`` → ``kauf-ueber-preisradar``."""
     text = title.casefold()
     for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
@@ -44,11 +45,6 @@ def create_journey(
     text = edits.clean_text("title", title)
     assert text is not None
     actor.require("editor", project_id or None)
-    taken = {summary.id for summary in list_journeys(ws)}
-    base = _slug(text)
-    journey_id, number = base, 2
-    while journey_id in taken:
-        journey_id, number = f"{base}-{number}", number + 1
     project = None
     personas: list[Persona] = []
     if project_id:
@@ -56,22 +52,47 @@ def create_journey(
 
         view = get_project(ws, project_id)
         project, personas = view.project, view.personas
+    return create_journey_document(
+        ws,
+        actor=actor,
+        title=text,
+        project=project,
+        personas=personas,
+        include_optional_phases=include_optional_phases,
+        message=_t(actor, "rev.create", title=text),
+    )
+
+
+def create_journey_document(
+    ws: Workspace,
+    *,
+    actor: Actor,
+    title: str,
+    project: Project | None,
+    personas: list[Persona],
+    include_optional_phases: bool,
+    message: str,
+) -> RevisionInfo:
+    """Save a new, empty as-is journey with the default phases, an id made from its title."""
+    taken = {summary.id for summary in list_journeys(ws)}
+    base = slug(title)
+    journey_id, number = base, 2
+    while journey_id in taken:
+        journey_id, number = f"{base}-{number}", number + 1
     doc = JourneyDocument(
         format_version=FORMAT_VERSION,
         project=project,
         personas=personas,
         journey=Journey(
             id=journey_id,
-            title=text,
+            title=title,
             state="as_is",
             project_id=project.id if project else None,
             persona_ids=[p.id for p in personas],
             phases=default_phases(include_optional=include_optional_phases),
         ),
     )
-    return ws.journeys().save(
-        doc, author=actor.name, message=_t(actor, "rev.create", title=text), base_revision=None
-    )
+    return ws.journeys().save(doc, author=actor.name, message=message, base_revision=None)
 
 
 def history(ws: Workspace, journey_id: str) -> list[RevisionInfo]:

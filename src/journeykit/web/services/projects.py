@@ -230,3 +230,121 @@ def add_persona(
     message = translate("rev.add_persona", actor.language, name=title)
     changed = [add(doc) for doc in view.journeys]
     return persona.id, save_documents(ws, changed, bases, actor=actor, message=message)
+
+
+@dataclass(frozen=True)
+class PersonaUse:
+    """What deleting a persona removes: the journeys it travels and its emotion scores there."""
+
+    persona: Persona
+    journeys: list[JourneyDocument]
+    scores: int
+
+
+def persona_use(ws: Workspace, persona_id: str) -> PersonaUse:
+    """The persona, the journeys that hold it and how many emotion scores it has in them."""
+    persona, holders = find_persona(ws, persona_id)
+    scores = sum(
+        1
+        for doc in holders
+        for _phase, step in doc.journey.steps()
+        for emotion in step.lanes.emotions
+        if emotion.persona_id == persona_id
+    )
+    return PersonaUse(persona, holders, scores)
+
+
+def _without_persona(doc: JourneyDocument, persona_id: str) -> JourneyDocument:
+    phases = [
+        phase.model_copy(
+            update={
+                "steps": [
+                    step.model_copy(
+                        update={
+                            "lanes": step.lanes.model_copy(
+                                update={
+                                    "emotions": [
+                                        e for e in step.lanes.emotions if e.persona_id != persona_id
+                                    ]
+                                }
+                            )
+                        }
+                    )
+                    for step in phase.steps
+                ]
+            }
+        )
+        for phase in doc.journey.phases
+    ]
+    journey = doc.journey.model_copy(
+        update={
+            "persona_ids": [p for p in doc.journey.persona_ids if p != persona_id],
+            "phases": phases,
+        }
+    )
+    personas = [p for p in doc.personas if p.id != persona_id]
+    return doc.model_copy(update={"personas": personas, "journey": journey})
+
+
+def delete_persona(
+    ws: Workspace, persona_id: str, *, bases: Mapping[str, int], actor: Actor
+) -> tuple[PersonaUse, list[RevisionInfo]]:
+    """Delete a persona from every journey that holds it, with its emotion scores.
+
+    Refusing while scores exist would leave a person no way out: scores are removed one
+    curve point at a time, and a persona travels many steps of several journeys. Someone who
+    deletes a persona means it and its feelings to go, so the page asks first, naming how many
+    scores in how many journeys go with it; one transaction removes them all, and each
+    journey's history keeps them for a restore.
+    """
+    use = persona_use(ws, persona_id)
+    message = translate("rev.delete_persona", actor.language, name=use.persona.name)
+    changed = [_without_persona(doc, persona_id) for doc in use.journeys]
+    return use, save_documents(ws, changed, bases, actor=actor, message=message)
+
+
+def create_project(
+    ws: Workspace,
+    *,
+    actor: Actor,
+    name: str | None,
+    goal: str | None = None,
+    journey_title: str | None = None,
+    include_optional_phases: bool = True,
+) -> tuple[str, RevisionInfo]:
+    """A new project with its first, empty as-is journey; returns the project's id.
+
+    A project lives inside the journey documents that belong to it (see ADR 0007), so a
+    project without a journey would have nowhere to be kept: it is born with one, titled
+    like the project unless another title is given.
+    """
+    from journeykit.web.services import lifecycle
+
+    title = clean_text("name", name)
+    assert title is not None
+    first = clean_text("journey_title", journey_title, required=False) or title
+    projects, _loose = list_projects(ws)
+    taken = {view.project.id for view in projects}
+    base = f"pr-{lifecycle.slug(title)}"[:80]
+    project_id, number = base, 2
+    while project_id in taken:
+        project_id, number = f"{base}-{number}", number + 1
+    project = Project(
+        id=project_id,
+        name=title,
+        goal=clean_text("goal", goal, required=False),
+        owner=actor.name,
+    )
+    info = lifecycle.create_journey_document(
+        ws,
+        actor=actor,
+        title=first,
+        project=project,
+        personas=[],
+        include_optional_phases=include_optional_phases,
+        message=translate("rev.create_project", actor.language, name=title, title=first),
+    )
+    # Whoever founds a project owns it; otherwise a non-admin could not even see it.
+    if ws.accounts().find(actor.name) is not None:
+        ws.accounts().grant(project_id, actor.name, "owner", by=actor.name)
+    return project_id, info

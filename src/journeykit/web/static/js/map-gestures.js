@@ -108,6 +108,22 @@
         },
       });
     }
+    /* Touchpoints reorder within their step only (no shared group between steps). */
+    for (const cell of map.querySelectorAll(".cell-touchpoints")) {
+      window.Sortable.create(cell, {
+        draggable: ".touchpoint",
+        filter: ".editing, textarea, button, .touchpoint-form",
+        preventOnFilter: false,
+        forceFallback: true,
+        fallbackTolerance: 5,
+        animation: 120,
+        onEnd: (event) => {
+          if (event.oldDraggableIndex === event.newDraggableIndex) return;
+          send(`${journeyUrl()}/touchpoints/${event.item.dataset.touchpointId}/move`, { position: event.newDraggableIndex },
+            { keep: `[data-touchpoint-id="${event.item.dataset.touchpointId}"]` });
+        },
+      });
+    }
     for (const list of map.querySelectorAll(".items")) {
       window.Sortable.create(list, {
         group: "items",

@@ -24,7 +24,7 @@
   function focusKey() {
     const el = document.activeElement;
     if (!el || !mapEl() || !mapEl().contains(el)) return null;
-    for (const attr of ["data-item-id", "data-step-id", "data-phase-id"]) {
+    for (const attr of ["data-item-id", "data-touchpoint-id", "data-step-id", "data-phase-id"]) {
       const owner = el.closest(`[${attr}]`);
       if (owner) {
         const extra = el.classList.contains("emotion-point")
@@ -174,7 +174,7 @@
   function focusSelector(owner) {
     if (!owner) return null;
     if (owner.dataset.itemId) return `[data-item-id="${owner.dataset.itemId}"]`;
-    if (owner.dataset.touchpointId) return null;
+    if (owner.dataset.touchpointId) return `[data-touchpoint-id="${owner.dataset.touchpointId}"]`;
     if (owner.matches(".step-head")) return `[data-step-id="${owner.dataset.stepId}"].step-head`;
     if (owner.matches(".phase-head")) return `[data-phase-id="${owner.dataset.phaseId}"].phase-head`;
     return null;
@@ -285,6 +285,14 @@
     send(`${journeyUrl()}/steps/${column.dataset.stepId}/move`, { phase_id: targetPhase.dataset.phaseId, position });
   }
 
+  function moveTouchpoint(card, direction) {
+    if (direction !== "up" && direction !== "down") return;
+    const cards = [...card.parentElement.querySelectorAll(".touchpoint[data-touchpoint-id]")];
+    const position = cards.indexOf(card) + (direction === "up" ? -1 : 1);
+    if (position < 0 || position >= cards.length) return;
+    send(`${journeyUrl()}/touchpoints/${card.dataset.touchpointId}/move`, { position });
+  }
+
   function movePhase(head, direction) {
     const phases = [...mapEl().querySelectorAll(".phase")];
     const index = phases.indexOf(head.closest(".phase"));
@@ -312,6 +320,13 @@
       return;
     }
     const item = target.closest(".item[data-item-id]");
+    const card = target.matches(".touchpoint[data-touchpoint-id]") ? target : null;
+    if (card) {
+      if (event.key === "Enter" || event.key === "F2") { event.preventDefault(); startEdit(card.querySelector(".tp-name")); }
+      else if (event.key === "Delete" || event.key === "Backspace") { event.preventDefault(); send(card.querySelector(".tp-delete").dataset.deleteUrl, {}, { keep: null }); }
+      else if (direction && event.altKey) { event.preventDefault(); moveTouchpoint(card, direction); }
+      return;
+    }
     const stepHead = target.matches(".step-head") ? target : null;
     const phaseHead = target.matches(".phase-head") ? target : null;
     if (event.key === "Enter" || event.key === "F2") {
