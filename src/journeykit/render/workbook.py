@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from journeykit.model import JourneyDocument
 from journeykit.render.item_rows import item_headers, item_rows
 from journeykit.render.map_grid import map_grid
+from journeykit.render.numbers_row import NumbersRow
 
 #: Sheet names; the importer looks for the grid sheet by these names first.
 ITEM_SHEET = {"de": "Einträge", "en": "Items"}
@@ -34,10 +35,14 @@ def _as_text(sheet: Worksheet) -> None:
 
 
 def _item_sheet(
-    sheet: Worksheet, doc: JourneyDocument, language: str, hidden: frozenset[str]
+    sheet: Worksheet,
+    doc: JourneyDocument,
+    language: str,
+    hidden: frozenset[str],
+    numbers: NumbersRow | None,
 ) -> None:
     sheet.append(item_headers(language))
-    for values in item_rows(doc, language=language, hidden=hidden):
+    for values in item_rows(doc, language=language, hidden=hidden, numbers=numbers):
         sheet.append(values)
     for cell in sheet[1]:
         cell.font = _HEAD_FONT
@@ -53,9 +58,13 @@ def _item_sheet(
 
 
 def _grid_sheet(
-    sheet: Worksheet, doc: JourneyDocument, language: str, hidden: frozenset[str]
+    sheet: Worksheet,
+    doc: JourneyDocument,
+    language: str,
+    hidden: frozenset[str],
+    numbers: NumbersRow | None,
 ) -> None:
-    for values in map_grid(doc, language=language, hidden=hidden):
+    for values in map_grid(doc, language=language, hidden=hidden, numbers=numbers):
         sheet.append(values)
     sheet.column_dimensions["A"].width = 26
     for index in range(2, sheet.max_column + 1):
@@ -74,15 +83,26 @@ def _grid_sheet(
     sheet.freeze_panes = "B3"
 
 
-def map_workbook(doc: JourneyDocument, *, language: str, hidden: frozenset[str]) -> bytes:
-    """The workbook as XLSX bytes: sheet 1 one row per lane item, sheet 2 the map grid."""
+def map_workbook(
+    doc: JourneyDocument,
+    *,
+    language: str,
+    hidden: frozenset[str],
+    numbers: NumbersRow | None = None,
+) -> bytes:
+    """The workbook as XLSX bytes: sheet 1 one row per lane item, sheet 2 the map grid (each
+    with the numbers row when ``numbers`` is given)."""
     book = Workbook()
     items = book.active
     assert isinstance(items, Worksheet)  # a new workbook always has its first sheet
     items.title = ITEM_SHEET.get(language, ITEM_SHEET["en"])
-    _item_sheet(items, doc, language, hidden)
+    _item_sheet(items, doc, language, hidden, numbers)
     _grid_sheet(
-        book.create_sheet(GRID_SHEET.get(language, GRID_SHEET["en"])), doc, language, hidden
+        book.create_sheet(GRID_SHEET.get(language, GRID_SHEET["en"])),
+        doc,
+        language,
+        hidden,
+        numbers,
     )
     book.properties.title = doc.journey.title
     book.properties.creator = "journeykit"

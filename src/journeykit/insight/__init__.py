@@ -1,0 +1,1 @@
+"""Where data meets the map: numbers per step, journey discovery, reports, hypothesis tests."""

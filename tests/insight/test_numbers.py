@@ -1,0 +1,128 @@
+"""Numbers on the map, on tiny logs whose every number can be checked by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journeykit.insight.step_numbers import (
+    NumbersForOtherJourney,
+    cached_step_numbers,
+    step_numbers,
+)
+from journeykit.model import (
+    EventMatch,
+    Evidence,
+    Journey,
+    JourneyDocument,
+    Phase,
+    Step,
+    Touchpoint,
+)
+from journeykit.model.base import LocalizedText
+from journeykit.store import Workspace
+from tests.events.journeys import Journey as Trail
+from tests.insight.conftest import workspace_with
+
+
+def _step(step_id: str, event: str | None) -> Step:
+    match = EventMatch(events=[event]) if event else None
+    touchpoint = Touchpoint(
+        id=f"tp-{step_id}", name=f"TP {step_id}", channel="web", mode="digital",
+        ownership="direct", event_match=match,
+    )  # fmt: skip
+    return Step(id=step_id, title=f"Step {step_id}", touchpoints=[touchpoint])
+
+
+def _document() -> JourneyDocument:
+    phases = [
+        Phase(id="awareness", name=LocalizedText(en="Awareness", de="Bewusstsein"),
+              steps=[_step("a", "a")]),
+        Phase(id="consideration", name=LocalizedText(en="Consideration", de="Überlegung"),
+              steps=[_step("b", "b"), _step("c", None)]),
+        Phase(id="acquisition", name=LocalizedText(en="Acquisition", de="Kauf"),
+              steps=[_step("d", "d")]),
+    ]  # fmt: skip
+    return JourneyDocument(
+        format_version=1,
+        journey=Journey(id="j", title="Kauf", state="as_is", phases=phases),
+        evidence=[Evidence(id="ev-1", kind="quote", text="Ich vergleiche erst", step_ids=["b"])],
+    )
+
+
+#: k4 does b before a: it reaches both steps but does not convert from a to b.
+TRAILS: dict[str, Trail] = {
+    "k1": [(0, "a", "web"), (10, "b", "web"), (30, "d", "web")],
+    "k2": [(0, "a", "web"), (5, "b", "web")],
+    "k3": [(0, "a", "web")],
+    "k4": [(0, "b", "web"), (1, "a", "web")],
+}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    folder = workspace_with(tmp_path / "ws", _document(), TRAILS)
+    return Workspace.open(folder)
+
+
+def test_customers_conversion_and_time_per_step(workspace: Workspace) -> None:
+    doc = workspace.journeys().get("j")
+    numbers = step_numbers(workspace, doc, "j")
+    a, b, c, d = numbers.steps
+    assert (a.customers, a.conversion, a.previous_step_id) == (4, None, None)
+    assert (b.customers, b.previous_step_id, b.converted) == (3, "a", 2)
+    assert (b.conversion, b.drop_off) == (0.5, 0.5)
+    assert b.median_seconds_from_previous == 450.0  # 10 and 5 minutes
+    # c has no data: d is measured against b, the nearest earlier step with customers
+    assert (c.customers, c.conversion) == (0, None)
+    assert (d.previous_step_id, d.converted, d.conversion) == ("b", 1, 0.3333)
+    assert d.median_seconds_from_previous == 1200.0
+    assert numbers.entered == 4
+
+
+def test_a_step_nothing_backs_is_an_assumption(workspace: Workspace) -> None:
+    numbers = step_numbers(workspace, workspace.journeys().get("j"), "j")
+    assert [s.step_id for s in numbers.assumptions] == ["c"]
+    b = numbers.step("b")
+    assert b is not None and b.evidence == 1 and not b.assumption
+
+
+def test_phase_funnel_follows_the_map(workspace: Workspace) -> None:
+    numbers = step_numbers(workspace, workspace.journeys().get("j"), "j")
+    rows = {p.phase_id: p for p in numbers.phases}
+    assert [rows[k].customers for k in ("awareness", "consideration", "acquisition")] == [4, 3, 1]
+    assert rows["consideration"].conversion == 0.75
+    assert rows["consideration"].step_conversion == 0.5
+    assert rows["acquisition"].step_conversion == 0.3333
+    assert rows["awareness"].median_seconds_in_phase == 0.0
+
+
+def test_without_event_log_or_feedback_nothing_is_made_up(tmp_path: Path) -> None:
+    folder = workspace_with(tmp_path / "ws", _document(), {})
+    with Workspace.open(folder) as ws:
+        numbers = step_numbers(ws, ws.journeys().get("j"), "j")
+    assert not numbers.has_events and not numbers.has_feedback
+    assert all(s.customers == 0 and s.conversion is None for s in numbers.steps)
+    assert [s.step_id for s in numbers.assumptions] == ["a", "c", "d"]
+
+
+def test_numbers_of_another_journey_are_refused(workspace: Workspace) -> None:
+    with pytest.raises(NumbersForOtherJourney, match="'j', not 'x'"):
+        step_numbers(workspace, workspace.journeys().get("j"), "x")
+
+
+def test_cache_serves_a_revision_until_the_log_changes(workspace: Workspace) -> None:
+    from journeykit.events.rules import rules_from_journey
+    from journeykit.events.store import EventStore
+    from tests.events.journeys import raw_batch
+
+    doc = workspace.journeys().get("j")
+    first = cached_step_numbers(workspace, doc)
+    assert cached_step_numbers(workspace, doc) is first
+    more = raw_batch({"k5": [(0, "a", "web"), (2, "b", "web")]}, file="more.csv")
+    EventStore(workspace.path).add(more, rules=rules_from_journey(doc))
+    again = cached_step_numbers(workspace, doc)
+    assert again is not first
+    b = again.step("b")
+    assert b is not None and (b.customers, b.converted) == (4, 3)
