@@ -11,58 +11,13 @@ from journeykit.insight.step_numbers import (
     cached_step_numbers,
     step_numbers,
 )
-from journeykit.model import (
-    EventMatch,
-    Evidence,
-    Journey,
-    JourneyDocument,
-    Phase,
-    Step,
-    Touchpoint,
-)
-from journeykit.model.base import LocalizedText
 from journeykit.store import Workspace
-from tests.events.journeys import Journey as Trail
-from tests.insight.conftest import workspace_with
-
-
-def _step(step_id: str, event: str | None) -> Step:
-    match = EventMatch(events=[event]) if event else None
-    touchpoint = Touchpoint(
-        id=f"tp-{step_id}", name=f"TP {step_id}", channel="web", mode="digital",
-        ownership="direct", event_match=match,
-    )  # fmt: skip
-    return Step(id=step_id, title=f"Step {step_id}", touchpoints=[touchpoint])
-
-
-def _document() -> JourneyDocument:
-    phases = [
-        Phase(id="awareness", name=LocalizedText(en="Awareness", de="Bewusstsein"),
-              steps=[_step("a", "a")]),
-        Phase(id="consideration", name=LocalizedText(en="Consideration", de="Überlegung"),
-              steps=[_step("b", "b"), _step("c", None)]),
-        Phase(id="acquisition", name=LocalizedText(en="Acquisition", de="Kauf"),
-              steps=[_step("d", "d")]),
-    ]  # fmt: skip
-    return JourneyDocument(
-        format_version=1,
-        journey=Journey(id="j", title="Kauf", state="as_is", phases=phases),
-        evidence=[Evidence(id="ev-1", kind="quote", text="Ich vergleiche erst", step_ids=["b"])],
-    )
-
-
-#: k4 does b before a: it reaches both steps but does not convert from a to b.
-TRAILS: dict[str, Trail] = {
-    "k1": [(0, "a", "web"), (10, "b", "web"), (30, "d", "web")],
-    "k2": [(0, "a", "web"), (5, "b", "web")],
-    "k3": [(0, "a", "web")],
-    "k4": [(0, "b", "web"), (1, "a", "web")],
-}
+from tests.insight.conftest import TINY_TRAILS, tiny_document, workspace_with
 
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Workspace:
-    folder = workspace_with(tmp_path / "ws", _document(), TRAILS)
+    folder = workspace_with(tmp_path / "ws", tiny_document(), TINY_TRAILS)
     return Workspace.open(folder)
 
 
@@ -99,7 +54,7 @@ def test_phase_funnel_follows_the_map(workspace: Workspace) -> None:
 
 
 def test_without_event_log_or_feedback_nothing_is_made_up(tmp_path: Path) -> None:
-    folder = workspace_with(tmp_path / "ws", _document(), {})
+    folder = workspace_with(tmp_path / "ws", tiny_document(), {})
     with Workspace.open(folder) as ws:
         numbers = step_numbers(ws, ws.journeys().get("j"), "j")
     assert not numbers.has_events and not numbers.has_feedback

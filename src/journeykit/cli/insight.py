@@ -164,7 +164,52 @@ def write_output(content: bytes, output: Path | None) -> None:
         write_bytes_atomically(output, content)
 
 
+@click.command("report")
+@click.argument("journey_id")
+@workspace_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "pdf"]),
+    default=None,
+    help="html or pdf (default: from the -o suffix, else html).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: standard output).",
+)
+@click.option("--revision", "-r", type=click.IntRange(min=1), help="Report on this revision.")
+@_LANGUAGE
+def report_command(
+    journey_id: str,
+    workspace: str | None,
+    fmt: str | None,
+    output: Path | None,
+    revision: int | None,
+    language: str,
+) -> None:
+    """The journey report a manager reads in five minutes (HTML or PDF).
+
+    The map with its numbers, the emotion curve, the biggest drop-offs and pains with
+    customers' quotes, hypotheses with their latest evidence, and measures with their status.
+    """
+    from journeykit.insight.report import report_context, report_html
+    from journeykit.insight.report_pdf import report_pdf
+
+    chosen = fmt or ("pdf" if output is not None and output.suffix.lower() == ".pdf" else "html")
+    if chosen == "pdf" and output is None and sys.stdout.isatty():
+        raise click.UsageError("a PDF is not written to a terminal: give -o FILE")
+    with opened_workspace(workspace) as ws:
+        doc = ws.journeys().get(journey_id, revision)
+        ctx = report_context(ws, doc, language=language)
+        content = report_pdf(ctx) if chosen == "pdf" else report_html(ctx).encode("utf-8")
+    write_output(content, output)
+
+
 def register_insight(group: click.Group) -> None:
     """Add ``discover`` and ``report`` to the ``journeykit`` group (``journey numbers`` is
     added to the ``journey`` group when this module is imported)."""
     group.add_command(discover_command)
+    group.add_command(report_command)

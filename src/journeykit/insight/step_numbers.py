@@ -153,10 +153,18 @@ class JourneyNumbers:
         """The steps nothing backs."""
         return tuple(s for s in self.steps if s.assumption)
 
+    def lost(self, step: StepNumbers) -> int:
+        """How many of the previous step's customers never reach ``step`` after it."""
+        previous = self.step(step.previous_step_id or "")
+        if previous is None or step.converted is None:
+            return 0
+        return previous.customers - step.converted
+
     def biggest_drop_offs(self, count: int = 3) -> list[StepNumbers]:
-        """The steps losing the largest share of the previous step's customers."""
-        lossy = [s for s in self.steps if s.drop_off is not None and s.drop_off > 0]
-        return sorted(lossy, key=lambda s: (-(s.drop_off or 0.0), s.number))[:count]
+        """The steps that lose the most customers coming from the previous step (by number,
+        not share: losing 90 % of 40 customers matters less than 30 % of 3,000)."""
+        lossy = [s for s in self.steps if self.lost(s) > 0]
+        return sorted(lossy, key=lambda s: (-self.lost(s), s.number))[:count]
 
     def as_dict(self) -> dict[str, Any]:
         """Everything as plain data: the ``journeykit journey numbers --json`` shape."""
