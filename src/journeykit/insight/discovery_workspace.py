@@ -20,7 +20,8 @@ from journeykit.insight.discovery import (
     discover_journey,
 )
 from journeykit.insight.discovery_themes import ThemeCandidate, theme_candidates
-from journeykit.insight.step_numbers import data_version, workspace_themes
+from journeykit.insight.step_numbers import data_version
+from journeykit.insight.theme_store import workspace_themes
 from journeykit.store import Workspace
 
 _CACHE: dict[tuple[object, ...], Discovery] = {}

@@ -31,8 +31,9 @@ from journeykit.feedback.queries import stored_comments
 from journeykit.feedback.store import FeedbackStore
 from journeykit.insight.discovery_themes import ThemeCandidate, theme_candidates
 from journeykit.insight.report_text import report_text
-from journeykit.insight.step_numbers import JourneyNumbers, cached_step_numbers, workspace_themes
+from journeykit.insight.step_numbers import JourneyNumbers, cached_step_numbers
 from journeykit.insight.step_numbers_text import count, duration, number, percent, step_figures
+from journeykit.insight.theme_store import workspace_themes
 from journeykit.model.document import JourneyDocument
 from journeykit.model.evidence import Evidence
 from journeykit.render.emotion_curve import curve_personas, emotion_curve_svg

@@ -23,10 +23,8 @@ from journeykit.events.engine import Engine
 from journeykit.events.rules import RULES_FILE
 from journeykit.events.store import EVENTS_FILE, EventStore
 from journeykit.feedback.queries import stored_answers, stored_comments
-from journeykit.feedback.service import workspace_places
 from journeykit.feedback.settings import SETTINGS_FILE, read_settings
 from journeykit.feedback.store import FEEDBACK_FILE, FeedbackStore
-from journeykit.feedback.themes import Theme, find_themes
 from journeykit.insight.step_numbers_events import Flow, FlowRow, journey_flow
 from journeykit.insight.step_numbers_feedback import (
     ScoreNumber,
@@ -35,6 +33,7 @@ from journeykit.insight.step_numbers_feedback import (
     TopTheme,
     step_voices,
 )
+from journeykit.insight.theme_store import workspace_themes
 from journeykit.model.document import JourneyDocument
 from journeykit.model.errors import JourneykitError
 from journeykit.store import Workspace
@@ -207,25 +206,6 @@ def _voices(workspace: Workspace, document: JourneyDocument) -> dict[str, StepVo
     return step_voices(
         stored_answers(store), comments, themes, step_ids, read_settings(workspace.path)
     )
-
-
-_THEMES: dict[tuple[str, tuple[int, int] | None], list[Theme]] = {}
-_THEMES_LOCK = threading.Lock()
-
-
-def workspace_themes(workspace: Workspace, comments: list[Any]) -> list[Theme]:
-    """The themes of the workspace's ``comments`` (those ``journeykit feedback themes`` lists)."""
-    # Themes cluster every comment of the workspace (seconds on a large store) and depend on
-    # the feedback only, so one run serves every journey and revision until it changes.
-    key = (str(workspace.path), _stamp(workspace.path / FEEDBACK_FILE))
-    with _THEMES_LOCK:
-        if key in _THEMES:
-            return _THEMES[key]
-    themes = find_themes(comments, workspace_places(workspace))
-    with _THEMES_LOCK:
-        _THEMES.clear()
-        _THEMES[key] = themes
-    return themes
 
 
 _NO_FLOW = FlowRow("", 0, None, None, None, None, None, None)

@@ -26,9 +26,11 @@ from fastapi.staticfiles import StaticFiles
 from journeykit import __version__
 from journeykit.settings import current_settings
 from journeykit.store import Workspace
+from journeykit.web.api import discovery as discovery_api
 from journeykit.web.api import journeys as journeys_api
 from journeykit.web.api import projects as projects_api
 from journeykit.web.errors import install_error_handlers, refuse_large_bodies
+from journeykit.web.pages import discover as discover_pages
 from journeykit.web.pages import journeys as journey_pages
 from journeykit.web.pages import maps as map_pages
 from journeykit.web.pages import projects as project_pages
@@ -100,4 +102,7 @@ def create_app(workspace_path: Path, *, author: str | None = None) -> FastAPI:
     app.include_router(project_pages.router)
     app.include_router(map_pages.router)
     app.include_router(journey_pages.router)
+    # insight (helper F): numbers, discovery review, report
+    app.include_router(discovery_api.router)
+    app.include_router(discover_pages.router)
     return app

@@ -442,3 +442,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rev.add_persona": {"de": "Persona „{name}“ hinzugefügt", "en": "Added persona “{name}”"},
     "rev.update_persona": {"de": "Persona „{name}“ geändert", "en": "Changed persona “{name}”"},
 }
+from journeykit.web.messages_insight import MESSAGES_INSIGHT  # noqa: E402
+
+MESSAGES.update(MESSAGES_INSIGHT)
