@@ -2,9 +2,10 @@
 
 Clustering every comment takes seconds (k-means over a range of k, scored by silhouette),
 far too long for a map page, and the result depends on the feedback alone. So the themes
-are kept in memory and in ``.journeykit-themes.json`` in the workspace folder, stamped with
-the feedback file's modification time and size: the first page or command after an import
-clusters, every later one (also after a server restart) reads the file.
+are kept in memory (shared by copies of one workspace) and in ``.journeykit-themes.json`` in
+the workspace folder, stamped with the feedback file's modification time and size: the
+first page or command after an import clusters, every later one (also after a server
+restart) reads the file.
 
 The stored themes carry what the numbers, discovery and the report use (name, keywords, size,
 sentiment, shares, examples, centre); their ``touchpoints`` and ``steps`` name the places of
@@ -13,6 +14,7 @@ the maps at clustering time.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
@@ -29,7 +31,9 @@ from journeykit.store import Workspace
 
 THEMES_FILE = ".journeykit-themes.json"
 _VERSION = 1
-_MEMORY: dict[tuple[str, tuple[int, int] | None], list[Theme]] = {}
+_MEMORY: dict[tuple[object, ...], list[Theme]] = {}
+#: Bytes read from each end of the feedback file for its fingerprint.
+_FINGERPRINT_BYTES = 1 << 16
 _LOCK = threading.Lock()
 
 
@@ -40,6 +44,20 @@ def feedback_stamp(folder: Path) -> tuple[int, int] | None:
     except FileNotFoundError:
         return None
     return (status.st_mtime_ns, status.st_size)
+
+
+def _fingerprint(folder: Path) -> str:
+    """A digest of the feedback file's ends: a copied workspace (same content, same stamp)
+    shares its themes with the original, a changed file does not."""
+    path = folder / FEEDBACK_FILE
+    try:
+        with path.open("rb") as data:
+            digest = hashlib.sha256(data.read(_FINGERPRINT_BYTES))
+            data.seek(max(0, path.stat().st_size - _FINGERPRINT_BYTES))
+            digest.update(data.read())
+    except FileNotFoundError:
+        return ""
+    return digest.hexdigest()
 
 
 def _read(path: Path, stamp: tuple[int, int] | None) -> list[Theme] | None:
@@ -78,7 +96,7 @@ def _write(path: Path, stamp: tuple[int, int] | None, themes: list[Theme]) -> No
 def workspace_themes(workspace: Workspace, comments: list[Comment]) -> list[Theme]:
     """The themes of the workspace's ``comments`` (what ``journeykit feedback themes`` finds)."""
     stamp = feedback_stamp(workspace.path)
-    key = (str(workspace.path), stamp)
+    key = (stamp, _fingerprint(workspace.path))
     with _LOCK:
         if key in _MEMORY:
             return _MEMORY[key]
