@@ -23,8 +23,16 @@ from journeykit.insight.discovery import (
 from journeykit.insight.discovery_document import draft_document
 from journeykit.insight.discovery_workspace import workspace_discovery
 from journeykit.insight.step_numbers import JourneyNumbers, step_numbers
-from journeykit.insight.step_numbers_text import count, duration, percent, score_text, word
+from journeykit.insight.step_numbers_text import (
+    count,
+    duration,
+    percent,
+    score_text,
+    step_figures,
+    word,
+)
 from journeykit.model.fileformat import dump_document
+from journeykit.render.export import export_journey
 
 _LANGUAGE = click.option(
     "--lang",
@@ -73,24 +81,52 @@ def _numbers_tables(numbers: JourneyNumbers, language: str) -> tuple[Table, Tabl
     return steps, phases
 
 
+_MAP_SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".csv": "csv", ".xlsx": "xlsx"}
+
+
 @journey.command("numbers")
 @click.argument("journey_id")
 @workspace_option
 @click.option("--revision", "-r", type=click.IntRange(min=1), help="Numbers of this revision.")
 @click.option("--json", "as_json", is_flag=True, help="Print the numbers as one JSON object.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the map with its numbers row: .svg, .png, .pdf, .csv or .xlsx.",
+)
 @_LANGUAGE
 def numbers_command(
-    journey_id: str, workspace: str | None, revision: int | None, as_json: bool, language: str
+    journey_id: str,
+    workspace: str | None,
+    revision: int | None,
+    as_json: bool,
+    output: Path | None,
+    language: str,
 ) -> None:
     """Numbers on the map: customers, conversion, drop-off, time, scores, sentiment, top
     theme and evidence per step, and the phase funnel.
 
     Steps are tied to the event log through the touchpoint rules and to feedback through the
     touchpoints answers were given at; a step nothing backs is marked as an assumption.
+    With -o, the drawn map (or its table) is written with a numbers row as well.
     """
+    fmt = None
+    if output is not None:
+        fmt = _MAP_SUFFIXES.get(output.suffix.lower())
+        if fmt is None:
+            raise click.BadParameter(
+                f"{output.name}: the map with numbers is written as " + ", ".join(_MAP_SUFFIXES),
+                param_hint="--output",
+            )
     with opened_workspace(workspace) as ws:
         doc = ws.journeys().get(journey_id, revision)
         numbers = step_numbers(ws, doc, journey_id)
+    if output is not None and fmt is not None:
+        rendered = export_journey(
+            doc, journey_id, fmt, language=language, numbers=step_figures(numbers, language)
+        )
+        write_bytes_atomically(output, rendered.content)
     if as_json:
         write_raw(json.dumps(numbers.as_dict(), ensure_ascii=False, indent=2) + "\n")
         return

@@ -14,10 +14,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "customers": ("customers", "Kunden"),
     "conversion": ("from previous step", "vom vorigen Schritt"),
     "drop_off": ("drop-off", "Absprung"),
-    "time": ("median time from previous", "Median-Zeit vom vorigen"),
+    "time": ("median time from previous", "Median-Zeit ab vorigem"),
     "in_step": ("median time in step", "Median-Zeit im Schritt"),
     "negative": ("negative", "negativ"),
-    "evidence": ("evidence", "Belege"),
+    "evidence": ("evidence items", "Belege"),
+    "one_evidence": ("evidence item", "Beleg"),
     "theme": ("top theme", "Top-Thema"),
     "assumption": ("Assumption: no data, no evidence", "Annahme: keine Daten, keine Belege"),
     "small": ("small sample", "kleine Stichprobe"),
@@ -95,7 +96,9 @@ def step_lines(step: StepNumbers, language: str) -> list[str]:
             f"{word('drop_off', language)} {percent(step.drop_off, language)}"
         )
     if step.median_seconds_from_previous is not None:
-        lines.append(f"⏱ {duration(step.median_seconds_from_previous, language)}")
+        lines.append(
+            f"{word('time', language)}: {duration(step.median_seconds_from_previous, language)}"
+        )
     lines.extend(score_text(score, language) for score in step.scores)
     if step.sentiment is not None:
         lines.append(
@@ -105,7 +108,8 @@ def step_lines(step: StepNumbers, language: str) -> list[str]:
     if step.top_theme is not None:
         lines.append(f"{word('theme', language)}: {step.top_theme.name}")
     if step.evidence:
-        lines.append(f"{step.evidence} {word('evidence', language)}")
+        noun = word("one_evidence" if step.evidence == 1 else "evidence", language)
+        lines.append(f"{step.evidence} {noun}")
     return lines
 
 
