@@ -81,3 +81,18 @@ def test_cache_serves_a_revision_until_the_log_changes(workspace: Workspace) -> 
     assert again is not first
     b = again.step("b")
     assert b is not None and (b.customers, b.converted) == (4, 3)
+
+
+def test_editing_a_lane_item_does_not_compute_the_numbers_again(workspace: Workspace) -> None:
+    from journeykit.model import LaneItem
+
+    doc = workspace.journeys().get("j")
+    first = cached_step_numbers(workspace, doc)
+    edited = doc.model_copy(deep=True)
+    edited.journey.phases[0].steps[0].lanes.actions.append(LaneItem(id="it-1", text="Sucht"))
+    info = workspace.journeys().save(edited, author="t", message="item", base_revision=1)
+    again = cached_step_numbers(workspace, workspace.journeys().get("j"))
+    assert again.steps == first.steps and again.revision == info.number == 2
+    renamed = edited.model_copy(deep=True)
+    renamed.journey.phases[0].steps[0].title = "Anzeige sehen"
+    assert cached_step_numbers(workspace, renamed).steps[0].title == "Anzeige sehen"

@@ -77,6 +77,15 @@ def _phase(phase_id: str) -> Phase:
     return Phase(id=phase_id, name=LocalizedText(en=en, de=de))
 
 
+def phase_name(phase_id: str, language: str, document: JourneyDocument | None = None) -> str:
+    """The name of a draft phase: the drawn map's, else the default phase's, else its id."""
+    if document is not None:
+        for phase in document.journey.phases:
+            if phase.id == phase_id:
+                return phase.name.text(language)
+    return _phase(phase_id).name.text(language)
+
+
 def _lanes(step: DiscoveredStep, language: str, step_id: str) -> Lanes:
     lanes = Lanes()
     for n, item in enumerate(step.items, start=1):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -326,26 +326,39 @@ class _NumbersCache:
 NUMBERS = _NumbersCache()
 
 
-def numbers_key(workspace: Workspace, document: JourneyDocument) -> tuple[object, ...]:
-    """What a journey's numbers are a function of: the revision and the data's version."""
+def map_shape(document: JourneyDocument) -> tuple[object, ...]:
+    """What of a map its numbers depend on: phases, steps (ids, titles, touchpoints) and the
+    evidence linked to steps. Editing a lane item or an emotion leaves it unchanged, so such
+    an edit does not compute the numbers again."""
+    journey = document.journey
     return (
-        str(workspace.path),
-        document.journey.id,
-        document.revision,
-        data_version(workspace.path),
+        journey.id,
+        tuple(
+            (
+                phase.id,
+                phase.name.text("de"),
+                phase.name.text("en"),
+                tuple((s.id, s.title, tuple(t.id for t in s.touchpoints)) for s in phase.steps),
+            )
+            for phase in journey.phases
+        ),
+        tuple(sorted((e.id, tuple(sorted(set(e.step_ids)))) for e in document.evidence)),
     )
 
 
-def cached_step_numbers(workspace: Workspace, document: JourneyDocument) -> JourneyNumbers:
-    """:func:`step_numbers` of a stored revision, computed once per version of the data.
+def numbers_key(workspace: Workspace, document: JourneyDocument) -> tuple[object, ...]:
+    """What a journey's numbers are a function of: the map's shape and the data's version."""
+    return (str(workspace.path), map_shape(document), data_version(workspace.path))
 
-    A document that was never stored (no revision) is computed afresh every time.
-    """
-    if document.revision is None:
-        return step_numbers(workspace, document, document.journey.id)
+
+def cached_step_numbers(workspace: Workspace, document: JourneyDocument) -> JourneyNumbers:
+    """:func:`step_numbers` of ``document``, computed once per shape of the map (see
+    :func:`map_shape`) and version of the data."""
     key = numbers_key(workspace, document)
     found = NUMBERS.get(key)
     if found is None:
         found = step_numbers(workspace, document, document.journey.id)
         NUMBERS.put(key, found)
+    if found.revision != document.revision:
+        found = replace(found, revision=document.revision)
     return found

@@ -75,7 +75,8 @@ def _step_badges(visit: Visit, step: StepNumbers) -> StepBadges:
     if step.top_theme is not None:
         badges.append(Badge("theme", t("insight.theme", name=step.top_theme.name)))
     if step.evidence:
-        badges.append(Badge("evidence", t("insight.evidence", count=step.evidence)))
+        key = "insight.evidence_one" if step.evidence == 1 else "insight.evidence"
+        badges.append(Badge("evidence", t(key, count=step.evidence)))
     data = {
         "customers": _raw(step.customers),
         "conversion": _raw(step.conversion),

@@ -11,7 +11,8 @@ MESSAGES_INSIGHT: dict[str, dict[str, str]] = {
     "insight.time": {"de": "Median {time} vom vorigen", "en": "median {time} from previous"},
     "insight.negative": {"de": "{share} negativ (n={count})", "en": "{share} negative (n={count})"},
     "insight.theme": {"de": "Top-Thema: {name}", "en": "Top theme: {name}"},
-    "insight.evidence": {"de": "{count} Belege", "en": "{count} evidence"},
+    "insight.evidence": {"de": "{count} Belege", "en": "{count} evidence items"},
+    "insight.evidence_one": {"de": "1 Beleg", "en": "1 evidence item"},
     "insight.assumption": {"de": "Annahme", "en": "Assumption"},
     "insight.assumption_help": {
         "de": "Keine Ereignisse, keine Antworten, keine Kommentare und keine Belege stützen diesen Schritt.",

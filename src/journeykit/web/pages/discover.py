@@ -8,6 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from journeykit.insight.discovery_document import phase_name
+from journeykit.insight.step_numbers_text import count, number, percent
 from journeykit.web.gate import VisitDep
 from journeykit.web.pages.render import page
 from journeykit.web.services import discovery as service
@@ -24,6 +26,18 @@ def discover_review(visit: VisitDep, journey_id: str) -> HTMLResponse:
         "review": review,
         "doc": review.document,
         "journey": review.document.journey,
+        "phase_names": {
+            step.step.phase_id: phase_name(step.step.phase_id, visit.language, review.document)
+            for step in review.steps
+        },
+        "figures": {
+            entry.step.id: {
+                "customers": count(entry.step.customers, visit.language),
+                "share": percent(entry.step.share, visit.language),
+                "position": number(entry.step.median_position, visit.language, 2),
+            }
+            for entry in review.steps
+        },
         "accepted": visit.request.query_params.get("accepted"),
         "revision": visit.request.query_params.get("revision"),
     }
