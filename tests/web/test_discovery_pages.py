@@ -68,3 +68,13 @@ def test_report_and_exports_with_numbers(client: TestClient) -> None:
     assert wrong.status_code == 422 and "svg, png, pdf, csv, xlsx" in wrong.json()["error"]
     numbers = client.get(f"{BASE}/numbers").json()
     assert numbers["entered"] == 4000 and len(numbers["steps"]) == 19
+
+
+def test_the_map_loads_its_numbers_after_itself(client: TestClient) -> None:
+    page = client.get(f"/journeys/{DEMO_JOURNEY}")
+    assert f'hx-get="/journeys/{DEMO_JOURNEY}/numbers?revision=' in page.text
+    assert 'id="numbers-st-bestpreis-finden"' in page.text and "data-step-numbers" not in page.text
+    numbers = client.get(f"/journeys/{DEMO_JOURNEY}/numbers?revision={head(client)}")
+    assert numbers.status_code == 200
+    assert numbers.text.count('hx-swap-oob="outerHTML"') == 19 + 7  # steps and phases
+    assert 'id="numbers-st-projekt-planen"' in numbers.text and "Annahme" in numbers.text

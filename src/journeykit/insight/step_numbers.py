@@ -324,6 +324,7 @@ class _NumbersCache:
 
 
 NUMBERS = _NumbersCache()
+_COMPUTING = threading.Lock()
 
 
 def map_shape(document: JourneyDocument) -> tuple[object, ...]:
@@ -357,8 +358,12 @@ def cached_step_numbers(workspace: Workspace, document: JourneyDocument) -> Jour
     key = numbers_key(workspace, document)
     found = NUMBERS.get(key)
     if found is None:
-        found = step_numbers(workspace, document, document.journey.id)
-        NUMBERS.put(key, found)
+        # Requests for the same numbers wait for one computation rather than run beside it.
+        with _COMPUTING:
+            found = NUMBERS.get(key)
+            if found is None:
+                found = step_numbers(workspace, document, document.journey.id)
+                NUMBERS.put(key, found)
     if found.revision != document.revision:
         found = replace(found, revision=document.revision)
     return found

@@ -35,6 +35,9 @@ _MEMORY: dict[tuple[object, ...], list[Theme]] = {}
 #: Bytes read from each end of the feedback file for its fingerprint.
 _FINGERPRINT_BYTES = 1 << 16
 _LOCK = threading.Lock()
+# One clustering at a time: a second request for the same themes waits for the first
+# instead of clustering again beside it.
+_CLUSTERING = threading.Lock()
 
 
 def feedback_stamp(folder: Path) -> tuple[int, int] | None:
@@ -100,11 +103,15 @@ def workspace_themes(workspace: Workspace, comments: list[Comment]) -> list[Them
     with _LOCK:
         if key in _MEMORY:
             return _MEMORY[key]
-    path = workspace.path / THEMES_FILE
-    themes = _read(path, stamp)
-    if themes is None:
-        themes = find_themes(comments, workspace_places(workspace))
-        _write(path, stamp, themes)
+    with _CLUSTERING:
+        with _LOCK:
+            if key in _MEMORY:
+                return _MEMORY[key]
+        path = workspace.path / THEMES_FILE
+        themes = _read(path, stamp)
+        if themes is None:
+            themes = find_themes(comments, workspace_places(workspace))
+            _write(path, stamp, themes)
     with _LOCK:
         _MEMORY.clear()
         _MEMORY[key] = themes

@@ -11,8 +11,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from journeykit.insight.discovery_document import phase_name
 from journeykit.insight.step_numbers_text import count, number, percent
 from journeykit.web.gate import VisitDep
+from journeykit.web.map_numbers import map_numbers
 from journeykit.web.pages.render import page
 from journeykit.web.services import discovery as service
+from journeykit.web.services.documents import get_journey, head_revision
 from journeykit.web.services.numbers import journey_report
 
 router = APIRouter(prefix="/journeys", include_in_schema=False)
@@ -60,6 +62,21 @@ def accept_discovery(
         f"/journeys/{journey_id}/discover?accepted={len(chosen)}&revision={saved.revision.number}"
     )
     return RedirectResponse(target, status_code=303)
+
+
+@router.get("/{journey_id}/numbers", response_class=HTMLResponse)
+def journey_numbers_fragment(
+    visit: VisitDep, journey_id: str, revision: int | None = None
+) -> HTMLResponse:
+    """The numbers of every step and phase, as out-of-band swaps into the map page.
+
+    A request for a revision that is no longer the head answers with nothing to swap: the
+    newer map on the page asks for its own numbers (quick edits compute no stale numbers).
+    """
+    if revision is not None and revision != head_revision(visit.ws, journey_id):
+        return HTMLResponse("")
+    doc = get_journey(visit.ws, journey_id, revision)
+    return page(visit, "_numbers.html", {"numbers": map_numbers(visit, doc)})
 
 
 @router.get("/{journey_id}/report")

@@ -8,7 +8,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from journeykit.insight.step_numbers import data_version
 from journeykit.model.document import JourneyDocument
 from journeykit.model.lanes import TEXT_LANES
 from journeykit.model.touchpoint import KNOWN_CHANNELS
@@ -17,7 +16,6 @@ from journeykit.render.labels import label as render_label
 from journeykit.render.labels import lane_label, rating_label
 from journeykit.web import map_cells, mapview
 from journeykit.web.gate import Visit
-from journeykit.web.map_numbers import map_numbers
 
 HIDE_COOKIE = "journeykit_hidden_lanes"
 
@@ -95,8 +93,6 @@ def map_context(visit: Visit, doc: JourneyDocument) -> dict[str, Any]:
         "columns": mapview.column_count(doc),
         "curve_personas": curve_personas(doc),
         "scale": mapview.score_scale(),
-        # insight (helper F): the numbers on the map
-        "numbers": map_numbers(visit, doc),
     }
 
 
@@ -138,11 +134,7 @@ RENDERED = RenderedMaps()
 
 def map_html(visit: Visit, doc: JourneyDocument) -> Markup:
     """The map fragment of ``doc`` for this visit's language and hidden lanes."""
-    key: tuple[object, ...] = (
-        str(visit.ws.path), doc.journey.id, doc.revision, visit.language, hidden_lanes(visit),
-        # insight (helper F): the numbers change with the event log and feedback, not the revision
-        data_version(visit.ws.path),
-    )  # fmt: skip
+    key = (str(visit.ws.path), doc.journey.id, doc.revision, visit.language, hidden_lanes(visit))
     cached = RENDERED.get(key)
     if cached is not None:
         return cached
