@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -96,3 +97,20 @@ def test_editing_a_lane_item_does_not_compute_the_numbers_again(workspace: Works
     renamed = edited.model_copy(deep=True)
     renamed.journey.phases[0].steps[0].title = "Anzeige sehen"
     assert cached_step_numbers(workspace, renamed).steps[0].title == "Anzeige sehen"
+
+
+def test_a_side_step_most_skip_is_a_detour_not_a_loss(tmp_path: Path) -> None:
+    trails: dict[str, Any] = {
+        "k1": [(0, "a", "web"), (5, "d", "web")],
+        "k2": [(0, "a", "web"), (7, "d", "web")],
+        "k3": [(0, "a", "web"), (1, "b", "web"), (9, "d", "web")],
+    }
+    folder = workspace_with(tmp_path / "ws", tiny_document(), trails)
+    with Workspace.open(folder) as ws:
+        numbers = step_numbers(ws, ws.journeys().get("j"), "j")
+    b, d = numbers.step("b"), numbers.step("d")
+    assert b is not None and d is not None
+    assert (b.detour, b.conversion) == (True, 0.3333)
+    # d is measured from a, the step before it on the main path, not from the side step b
+    assert (d.previous_step_id, d.conversion, d.detour) == ("a", 1.0, False)
+    assert numbers.biggest_drop_offs() == []

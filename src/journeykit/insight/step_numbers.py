@@ -77,6 +77,7 @@ class StepNumbers:
     sentiment: SentimentShare | None
     top_theme: TopTheme | None
     evidence: int
+    detour: bool = False
 
     @property
     def answers(self) -> int:
@@ -161,8 +162,9 @@ class JourneyNumbers:
 
     def biggest_drop_offs(self, count: int = 3) -> list[StepNumbers]:
         """The steps that lose the most customers coming from the previous step (by number,
-        not share: losing 90 % of 40 customers matters less than 30 % of 3,000)."""
-        lossy = [s for s in self.steps if self.lost(s) > 0]
+        not share: losing 90 % of 40 customers matters less than 30 % of 3,000); detours,
+        side steps most customers skip, lose nobody."""
+        lossy = [s for s in self.steps if not s.detour and self.lost(s) > 0]
         return sorted(lossy, key=lambda s: (-self.lost(s), s.number))[:count]
 
     def as_dict(self) -> dict[str, Any]:
@@ -249,6 +251,7 @@ def step_numbers(
                 sentiment=voice.sentiment if voice else None,
                 top_theme=voice.top_theme if voice else None,
                 evidence=evidence.get(step.id, 0),
+                detour=moved.detour,
             )
         )
     phases = []

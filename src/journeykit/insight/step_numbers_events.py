@@ -4,8 +4,9 @@ An event belongs to a step when the touchpoint rules gave it one of the step's t
 (the ``touchpoint`` column the import wrote). Per step of the map, in map order:
 
 - ``customers``: distinct customers with at least one event at the step;
-- ``previous``: the nearest earlier step that has customers (steps without data are skipped,
-  so one unmeasured step does not break the chain);
+- ``previous``: the nearest earlier step that has customers and is no detour (below), so a
+  side step (ask the hotline, read reviews) does not become the base of the main step after
+  it, and a step without data does not break the chain;
 - ``converted``: customers of the previous step who have an event at this step *after* their
   first event at the previous step (later in journey order; equal times in input order);
   ``conversion`` = converted / customers of the previous step, ``drop_off`` = 1 − conversion;
@@ -13,7 +14,9 @@ An event belongs to a step when the touchpoint rules gave it one of the step's t
   event at the previous step to their first event at this step after it (what a two-step
   funnel of the two steps measures);
 - ``median_seconds_in_step``: per customer, the time from their first to their last event at
-  the step (0 for a single event), the median over the step's customers.
+  the step (0 for a single event), the median over the step's customers;
+- ``detour``: a later step gets more of the previous step's customers than this one: it is
+  a side step many skip, and its drop-off is no loss of customers.
 
 Per phase: ``customers`` reaching any of its steps; ``conversion`` as a share of everyone who
 reached any step of the journey; ``step_conversion`` as a share of the nearest earlier phase
@@ -49,6 +52,8 @@ class FlowRow:
     drop_off: float | None
     median_seconds_from_previous: float | None
     median_seconds_in: float | None
+    #: A side step: a later step gets more of the previous step's customers than this one.
+    detour: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,7 @@ def _pairs_expr(
         gap = (firsts.reach_us - firsts.start_us) / 1e6
         parts.append(
             firsts.aggregate(converted=firsts.count(), median_between=gap.median()).mutate(
-                key=ibis.literal(current)
+                key=ibis.literal(current), previous=ibis.literal(previous)
             )
         )
     if not parts:
@@ -118,29 +123,48 @@ def flow_rows(
     groups: Groups,
     column: str = "step",
     source: str = "touchpoint",
+    *,
+    main_path: bool = False,
 ) -> dict[str, FlowRow]:
     """The numbers of each key of ``order``, its events being those whose ``source`` column
-    ``groups`` maps to the key."""
+    ``groups`` maps to the key.
+
+    The previous key is the nearest earlier one with customers; with ``main_path``, the
+    nearest earlier one that is no detour, a key being a detour when a later key gets more of
+    its previous key's customers than it does."""
     engine = log.engine
     if not groups:
         return {key: FlowRow(key, 0, None, None, None, None, None, None) for key in order}
     placed = _placed(log, groups, column, source)
     stays = _stays(placed, column)
     reached = {row[column]: row for row in engine.execute(_reached_expr(stays, column)).to_pylist()}
+    measured = [key for key in order if key in reached]
     chain: list[tuple[str, str]] = []
-    previous_of: dict[str, str] = {}
-    last: str | None = None
-    for key in order:
-        if key not in reached:
-            continue
-        if last is not None:
-            chain.append((last, key))
-            previous_of[key] = last
-        last = key
+    for index, key in enumerate(measured[1:], start=1):
+        earlier = measured[:index] if main_path else measured[index - 1 : index]
+        chain.extend((previous, key) for previous in earlier)
     pairs = _pairs_expr(placed, stays, column, chain)
-    moved = (
-        {row["key"]: row for row in engine.execute(pairs).to_pylist()} if pairs is not None else {}
-    )
+    between_rows = engine.execute(pairs).to_pylist() if pairs is not None else []
+    by_pair = {(row["previous"], row["key"]): row for row in between_rows}
+
+    def moved_from(previous: str, key: str) -> int:
+        row = by_pair.get((previous, key))
+        return int(row["converted"]) if row else 0
+
+    previous_of: dict[str, str] = {}
+    detours: set[str] = set()
+    for index, key in enumerate(measured):
+        # the nearest earlier step on the main path (not a detour)
+        previous = next((p for p in reversed(measured[:index]) if p not in detours), None)
+        if previous is None:
+            continue
+        previous_of[key] = previous
+        if main_path and any(
+            moved_from(previous, later) > moved_from(previous, key)
+            for later in measured[index + 1 :]
+        ):
+            detours.add(key)
+    moved = {key: by_pair.get((previous, key)) for key, previous in previous_of.items()}
     rows = {}
     for key in order:
         found = reached.get(key)
@@ -149,11 +173,12 @@ def flow_rows(
         converted: int | None = None
         conversion = drop_off = between = None
         if previous is not None:
-            converted = int(moved[key]["converted"]) if key in moved else 0
+            pair = moved.get(key)
+            converted = int(pair["converted"]) if pair else 0
             base = int(reached[previous]["customers"])
             conversion = round(converted / base, 4) if base else None
             drop_off = None if conversion is None else round(1 - conversion, 4)
-            between = _float(moved[key]["median_between"]) if converted else None
+            between = _float(pair["median_between"]) if pair and converted else None
         rows[key] = FlowRow(
             key=key,
             customers=customers,
@@ -163,6 +188,7 @@ def flow_rows(
             drop_off=drop_off,
             median_seconds_from_previous=between,
             median_seconds_in=_float(found["median_in"]) if found else None,
+            detour=key in detours,
         )
     return rows
 
@@ -178,7 +204,7 @@ def journey_flow(
     log = EventLog.of(engine)
     to_step = {tp: step for step, tps in step_touchpoints.items() for tp in tps}
     to_phase = {tp: step_phase[step] for tp, step in to_step.items()}
-    steps = flow_rows(log, step_order, to_step, "step")
+    steps = flow_rows(log, step_order, to_step, "step", main_path=True)
     phases = flow_rows(log, phase_order, to_phase, "phase")
     entered = 0
     if to_step:
