@@ -14,6 +14,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "customers": ("customers", "Kunden"),
     "conversion": ("from previous step", "vom vorigen Schritt"),
     "drop_off": ("drop-off", "Absprung"),
+    "detour": ("side step, skipped by", "Nebenweg, ausgelassen von"),
     "time": ("median time from previous", "Median-Zeit ab vorigem"),
     "in_step": ("median time in step", "Median-Zeit im Schritt"),
     "negative": ("negative", "negativ"),
@@ -93,7 +94,8 @@ def step_lines(step: StepNumbers, language: str) -> list[str]:
     if step.conversion is not None:
         lines.append(
             f"{percent(step.conversion, language)} {word('conversion', language)} · "
-            f"{word('drop_off', language)} {percent(step.drop_off, language)}"
+            f"{word('detour' if step.detour else 'drop_off', language)} "
+            f"{percent(step.drop_off, language)}"
         )
     if step.median_seconds_from_previous is not None:
         lines.append(

@@ -50,10 +50,12 @@ def _step_badges(visit: Visit, step: StepNumbers) -> StepBadges:
                 t("insight.drop_off", share=percent(step.drop_off, lang)),
             )
         )
-        if step.drop_off:
-            badges.append(
-                Badge("drop-off", t("insight.drop_off", share=percent(step.drop_off, lang)))
-            )
+        if step.drop_off and step.detour:
+            text = t("insight.detour", share=percent(step.drop_off, lang))
+            badges.append(Badge("detour", text, t("insight.detour_help")))
+        elif step.drop_off:
+            text = t("insight.drop_off", share=percent(step.drop_off, lang))
+            badges.append(Badge("drop-off", text))
     if step.median_seconds_from_previous is not None:
         badges.append(
             Badge("time", t("insight.time", time=duration(step.median_seconds_from_previous, lang)))
@@ -85,6 +87,7 @@ def _step_badges(visit: Visit, step: StepNumbers) -> StepBadges:
         "negative": _raw(step.sentiment.negative if step.sentiment else None),
         "evidence": _raw(step.evidence),
         "assumption": "1" if step.assumption else "0",
+        "detour": "1" if step.detour else "0",
     }
     for score in step.scores:
         data[score.kind] = _raw(score.score)

@@ -8,6 +8,14 @@ MESSAGES_INSIGHT: dict[str, dict[str, str]] = {
     "insight.customers": {"de": "{count} Kunden", "en": "{count} customers"},
     "insight.conversion": {"de": "{share} vom vorigen Schritt", "en": "{share} from previous step"},
     "insight.drop_off": {"de": "Absprung {share}", "en": "drop-off {share}"},
+    "insight.detour": {
+        "de": "Nebenweg: {share} lassen ihn aus",
+        "en": "side step: {share} skip it",
+    },
+    "insight.detour_help": {
+        "de": "Ein späterer Schritt erreicht mehr Kunden des vorigen Schritts: viele lassen diesen aus, das ist kein Verlust.",
+        "en": "A later step reaches more of the previous step's customers: many skip this one, which is no loss.",
+    },
     "insight.time": {"de": "Median {time} vom vorigen", "en": "median {time} from previous"},
     "insight.negative": {"de": "{share} negativ (n={count})", "en": "{share} negative (n={count})"},
     "insight.theme": {"de": "Top-Thema: {name}", "en": "Top theme: {name}"},
