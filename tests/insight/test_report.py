@@ -47,7 +47,7 @@ def test_the_report_names_the_largest_loss_and_the_assumption(workspace: Workspa
     # a loses 2 of 4 customers on the way to b, b loses 2 of 3 on the way to d: a tie
     # broken by map order
     assert "50 % of customers do not get from “Step a” to “Step b”" in html
-    assert "1 of 4 steps rest on assumptions only" in html
+    assert "Resting on assumptions only, with nothing to back them yet: 1 of 4 steps." in html
     assert 'data-assumption="1"' in html  # the map's assumption mark
     assert "Wer vergleicht, kauft später" in html and "Ich vergleiche erst" in html
     assert "Preisrechner" in html and "quick win" in html

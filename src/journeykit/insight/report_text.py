@@ -31,8 +31,8 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
         "Niedrigster NPS: {score} bei „{step}“ ({n} Antworten).",
     ),
     "glance_assumptions": (
-        "{count} of {total} steps rest on assumptions only: nothing backs them yet.",
-        "{count} von {total} Schritten beruhen nur auf Annahmen: noch nichts belegt sie.",
+        "Resting on assumptions only, with nothing to back them yet: {count} of {total} steps.",
+        "Nur auf Annahmen beruhen, ohne jeden Beleg: {count} von {total} Schritten.",
     ),
     "glance_none": (
         "Every step is backed by data or evidence.",
