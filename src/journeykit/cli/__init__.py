@@ -67,6 +67,9 @@ cli.add_command(token)
 # Modules that add their commands to the `events` group when imported.
 import journeykit.cli.event_flows  # noqa: E402
 import journeykit.cli.event_retention  # noqa: E402, F401
+from journeykit.cli.insight import register_insight  # noqa: E402
+
+register_insight(cli)
 
 
 def _report(exc: JourneykitError) -> None:

@@ -9,7 +9,9 @@
   with a difference-in-differences against a control;
 - :mod:`journeykit.insight.kpi_values` and :mod:`journeykit.insight.kpi_history`: every KPI
   recomputed, stored as dated snapshots, with targets and alerts;
-- step numbers, journey discovery and the journey report live in their own modules.
+- :mod:`journeykit.insight.step_numbers`: the numbers of each step and phase on the map;
+- :mod:`journeykit.insight.discovery`: the as-is journey proposed from the event log alone;
+- :mod:`journeykit.insight.report`: the journey report, as HTML and PDF.
 
 Nothing here renders or serves: ``cli`` and ``web`` call these functions.
 """

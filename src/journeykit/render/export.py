@@ -35,6 +35,7 @@ from journeykit.render.item_rows import item_headers, item_rows
 from journeykit.render.map_grid import map_grid
 from journeykit.render.map_layout import whole_journey
 from journeykit.render.mermaid import journey_to_mermaid
+from journeykit.render.numbers_row import NumbersRow
 from journeykit.render.print_pages import map_pdf, svg_to_png
 from journeykit.render.svg_map import check_lanes, draw_map
 
@@ -106,12 +107,16 @@ def export_journey(
     language: str = "de",
     hidden_lanes: Collection[str] = (),
     comments: Sequence[ExportedComment] = (),
+    numbers: NumbersRow | None = None,
 ) -> Rendered:
     """The journey of ``doc`` in format ``fmt`` (one of :data:`FORMATS`).
 
     ``comments`` travel with the journey in the file formats (a ``comments`` section after
     the journey, which an import checks and skips), the CSV (a second table after the items)
     and the XLSX (a comments sheet); the drawings and Mermaid leave them out.
+
+    ``numbers`` adds the numbers row (see :mod:`journeykit.render.numbers_row`) to the
+    drawings and the tables; the journey file and Mermaid formats do not carry it.
 
     ``language`` labels the drawing, the Mermaid sections and the table headers; the journey
     file formats do not depend on it. ``hidden_lanes`` leaves lanes out of the drawings and
@@ -129,15 +134,16 @@ def export_journey(
     elif fmt == "mermaid":
         content = journey_to_mermaid(doc, language).encode("utf-8")
     elif fmt in ("svg", "png"):
-        svg = draw_map(doc, whole_journey(doc), language=language, hidden=hidden)
+        svg = draw_map(doc, whole_journey(doc), language=language, hidden=hidden, numbers=numbers)
         if fmt == "svg":
             content = ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8")
         else:
             content = svg_to_png(svg)
     elif fmt == "pdf":
-        content = map_pdf(doc, language=language, hidden=hidden)
+        content = map_pdf(doc, language=language, hidden=hidden, numbers=numbers)
     elif fmt == "csv":
-        table = [item_headers(language), *item_rows(doc, language=language, hidden=hidden)]
+        rows = item_rows(doc, language=language, hidden=hidden, numbers=numbers)
+        table = [item_headers(language), *rows]
         if comments:
             table += [[], comment_headers(language)]
             table += comment_rows(doc, comments, language=language)
@@ -146,7 +152,9 @@ def export_journey(
         # openpyxl takes a quarter second to import: only when a workbook is wanted
         from journeykit.render.workbook import map_workbook
 
-        content = map_workbook(doc, language=language, hidden=hidden, comments=comments)
+        content = map_workbook(
+            doc, language=language, hidden=hidden, comments=comments, numbers=numbers
+        )
     return Rendered(content=content, media_type=media_type, filename=filename)
 
 

@@ -14,6 +14,7 @@ from typing import Final
 from journeykit.model import JourneyDocument, Phase, Step
 from journeykit.render.labels import LANE_ORDER, evidence_kind_label, label, lane_label
 from journeykit.render.labels import rating_label as rating_word
+from journeykit.render.numbers_row import NumbersRow, numbers_label, numbers_text
 
 #: What one spreadsheet cell holds: text, a whole number, or nothing.
 SheetValue = str | int | None
@@ -108,11 +109,22 @@ def _step_rows(
 
 
 def item_rows(
-    doc: JourneyDocument, *, language: str, hidden: frozenset[str] = frozenset()
+    doc: JourneyDocument,
+    *,
+    language: str,
+    hidden: frozenset[str] = frozenset(),
+    numbers: NumbersRow | None = None,
 ) -> list[list[SheetValue]]:
-    """Every lane item of the journey as a row (without the header), in map order."""
+    """Every lane item of the journey as a row (without the header), in map order; with
+    ``numbers``, each step's numbers first, as one row of the lane "Numbers"."""
     lanes = [lane for lane in LANE_ORDER if lane not in hidden]
     rows: list[list[SheetValue]] = []
     for number, (phase, step) in enumerate(doc.journey.steps(), start=1):
+        if numbers is not None:
+            text = numbers_text(numbers.get(step.id))
+            if text is not None:
+                row = _row(phase, number, step, "touchpoints", language, step.id, text)
+                row[5] = numbers_label(language)
+                rows.append(row)
         rows.extend(_step_rows(doc, phase, number, step, lanes, language))
     return rows

@@ -13,6 +13,7 @@ from journeykit.model.touchpoint import Touchpoint
 from journeykit.render.emotion_curve import curve_personas
 from journeykit.render.item_rows import SheetValue
 from journeykit.render.labels import channel_label, label, lane_label, rating_label
+from journeykit.render.numbers_row import NumbersRow, numbers_label, numbers_text
 
 #: The lanes of the grid in order (evidence lives in the journey file, not in the grid).
 GRID_LANES = ("touchpoints", "actions", "thoughts", "emotions", *list(TEXT_LANES)[2:])
@@ -37,9 +38,15 @@ def emotion_text(emotion: Emotion, language: str) -> str:
 
 
 def map_grid(
-    doc: JourneyDocument, *, language: str, hidden: frozenset[str] = frozenset()
+    doc: JourneyDocument,
+    *,
+    language: str,
+    hidden: frozenset[str] = frozenset(),
+    numbers: NumbersRow | None = None,
 ) -> list[list[SheetValue]]:
-    """The grid's rows; cells with several items hold them on separate lines."""
+    """The grid's rows; cells with several items hold them on separate lines. ``numbers``
+    adds the numbers row under the steps, named with a leading ``#`` so that importing the
+    sheet again skips it (numbers are measured, not drawn)."""
     journey = doc.journey
     steps = list(journey.steps())
     first = "de" if language == "de" else "en"
@@ -51,6 +58,10 @@ def map_grid(
         previous = phase.id
         step_row.append(step.title)
     rows = [phase_row, step_row]
+    if numbers is not None:
+        rows.append(
+            [f"# {numbers_label(language)}", *[numbers_text(numbers.get(s.id)) for _p, s in steps]]
+        )
     for lane in GRID_LANES:
         if lane in hidden:
             continue

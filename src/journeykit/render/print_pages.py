@@ -17,6 +17,7 @@ from journeykit.model import JourneyDocument, Phase, Step
 from journeykit.render.errors import RenderFailed
 from journeykit.render.labels import label
 from journeykit.render.map_layout import MapPart, whole_journey
+from journeykit.render.numbers_row import NumbersRow
 from journeykit.render.svg import esc
 from journeykit.render.svg_map import draw_map
 
@@ -56,8 +57,15 @@ def svg_to_png(svg: str) -> bytes:
 class _Pager:
     """Packs phases (or, for a long phase, runs of steps) into pages that print readably."""
 
-    def __init__(self, doc: JourneyDocument, language: str, hidden: frozenset[str]) -> None:
+    def __init__(
+        self,
+        doc: JourneyDocument,
+        language: str,
+        hidden: frozenset[str],
+        numbers: NumbersRow | None = None,
+    ) -> None:
         self.doc = doc
+        self.numbers = numbers
         self.language = language
         self.hidden = hidden
         # A map taller than a page at MIN_SCALE cannot be helped by fewer columns: its pages
@@ -66,7 +74,11 @@ class _Pager:
         self.least = min(MIN_SCALE, PAGE_HEIGHT / height)
 
     def size(self, part: MapPart) -> tuple[float, float]:
-        return svg_size(draw_map(self.doc, part, language=self.language, hidden=self.hidden))
+        return svg_size(
+            draw_map(
+                self.doc, part, language=self.language, hidden=self.hidden, numbers=self.numbers
+            )
+        )
 
     def scale(self, part: MapPart) -> float:
         width, height = self.size(part)
@@ -113,12 +125,31 @@ def _footer(doc: JourneyDocument, language: str) -> str:
     return " · ".join(parts)
 
 
-def pdf_html(doc: JourneyDocument, *, language: str, hidden: frozenset[str]) -> str:
+def map_pages_svg(
+    doc: JourneyDocument,
+    *,
+    language: str,
+    hidden: frozenset[str],
+    numbers: NumbersRow | None = None,
+) -> list[str]:
+    """The map cut into the parts that print readably, one SVG per page."""
+    pager = _Pager(doc, language, hidden, numbers)
+    return [
+        draw_map(doc, part, language=language, hidden=hidden, numbers=numbers)
+        for part in pager.pages()
+    ]
+
+
+def pdf_html(
+    doc: JourneyDocument,
+    *,
+    language: str,
+    hidden: frozenset[str],
+    numbers: NumbersRow | None = None,
+) -> str:
     """The HTML WeasyPrint prints: one section per page, each holding one SVG part."""
     sections: list[str] = []
-    pager = _Pager(doc, language, hidden)
-    for part in pager.pages():
-        svg = draw_map(doc, part, language=language, hidden=hidden)
+    for svg in map_pages_svg(doc, language=language, hidden=hidden, numbers=numbers):
         width, height = svg_size(svg)
         scale = min(PAGE_WIDTH / width, PAGE_HEIGHT / height)
         data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
@@ -156,11 +187,17 @@ img {{ display: block; }}
 """
 
 
-def map_pdf(doc: JourneyDocument, *, language: str, hidden: frozenset[str]) -> bytes:
-    """The map as a PDF with A3 landscape pages."""
+def map_pdf(
+    doc: JourneyDocument,
+    *,
+    language: str,
+    hidden: frozenset[str],
+    numbers: NumbersRow | None = None,
+) -> bytes:
+    """The map as a PDF with A3 landscape pages (with a numbers row when given)."""
     from weasyprint import HTML
 
-    html = pdf_html(doc, language=language, hidden=hidden)
+    html = pdf_html(doc, language=language, hidden=hidden, numbers=numbers)
     try:
         pdf = HTML(string=html, base_url=".").write_pdf()
     except Exception as exc:  # WeasyPrint reports font and layout failures as plain errors

@@ -40,6 +40,12 @@ from journeykit.render.map_layout import (
     map_columns,
     whole_journey,
 )
+from journeykit.render.numbers_row import (
+    NUMBERS_ACCENT,
+    NumbersRow,
+    numbers_cell_svg,
+    numbers_label,
+)
 from journeykit.render.svg import FONT_FAMILY, attr, esc, num, text_block
 from journeykit.render.text_metrics import ellipsize, largest_fitting, wrap
 
@@ -137,10 +143,13 @@ def draw_map(
     language: str,
     hidden: frozenset[str],
     page: str | None = None,
+    numbers: NumbersRow | None = None,
 ) -> str:
-    """The SVG of ``part`` of the journey (all of it, or the columns of one printed page)."""
-    numbers = {step.id: n for n, (_phase, step) in enumerate(doc.journey.steps(), start=1)}
-    columns = map_columns(part, numbers)
+    """The SVG of ``part`` of the journey (all of it, or the columns of one printed page);
+    with ``numbers``, a numbers row under the step headers (see
+    :mod:`journeykit.render.numbers_row`)."""
+    positions = {step.id: n for n, (_phase, step) in enumerate(doc.journey.steps(), start=1)}
+    columns = map_columns(part, positions)
     right = columns[-1].x + columns[-1].width if columns else LABEL_WIDTH + COLUMN_WIDTH
     title = title_block(doc, right, language, page)
     y = title.height
@@ -152,6 +161,15 @@ def draw_map(
     content: list[str] = []
     lanes = [lane for lane in LANE_ORDER if lane not in hidden]
     boundaries: list[tuple[float, str]] = []
+    if numbers is not None:
+        drawn, height = _numbers_lane(numbers, columns, y, language)
+        background.append(
+            f'<rect x="0" y="{num(y)}" width="{num(right)}" height="{num(height)}" '
+            f'fill="#ffffff"/><rect x="0" y="{num(y)}" width="{num(LABEL_WIDTH)}" '
+            f'height="{num(height)}" fill="{palette.LABEL_FILL}"/>'
+        )
+        content.append(f'<g class="lane" data-lane="numbers">{drawn}</g>')
+        y += height
     for position, lane in enumerate(lanes):
         if position and (lanes[position - 1], lane) in _BLUEPRINT_LINES:
             boundaries.append((y, _BLUEPRINT_LINES[(lanes[position - 1], lane)]))
@@ -215,6 +233,33 @@ def draw_map(
         + f'<line x1="0" y1="{num(y)}" x2="{num(right)}" y2="{num(y)}" stroke="{palette.GRID}"/>'
         + "</svg>"
     )
+
+
+def _numbers_lane(
+    numbers: NumbersRow, columns: list[Column], top: float, language: str
+) -> tuple[str, float]:
+    name = text_block(
+        [numbers_label(language)],
+        CELL_PAD + 2,
+        top + CELL_PAD + 14,
+        size=12.0,
+        line_height=15,
+        fill=NUMBERS_ACCENT,
+        bold=True,
+    )
+    cells = [
+        numbers_cell_svg(numbers.get(c.step.id), c.width - 2 * CELL_PAD)
+        if c.step is not None
+        else ("", 0.0)
+        for c in columns
+    ]
+    height = max(MIN_LANE_HEIGHT, max((h for _s, h in cells), default=0.0) + 2 * CELL_PAD)
+    drawn = name + "".join(
+        f'<g transform="translate({num(col.x + CELL_PAD)} {num(top + CELL_PAD)})">{svg}</g>'
+        for col, (svg, _h) in zip(columns, cells, strict=True)
+        if svg
+    )
+    return drawn, height
 
 
 def _grid(columns: list[Column], top: float, bottom: float, right: float) -> str:

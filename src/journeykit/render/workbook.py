@@ -15,6 +15,7 @@ from journeykit.model.comment_annex import ExportedComment
 from journeykit.render.comment_rows import COMMENT_SHEET, comment_headers, comment_rows
 from journeykit.render.item_rows import item_headers, item_rows
 from journeykit.render.map_grid import map_grid
+from journeykit.render.numbers_row import NumbersRow
 
 #: Sheet names; the importer looks for the grid sheet by these names first.
 ITEM_SHEET = {"de": "Einträge", "en": "Items"}
@@ -37,10 +38,14 @@ def _as_text(sheet: Worksheet) -> None:
 
 
 def _item_sheet(
-    sheet: Worksheet, doc: JourneyDocument, language: str, hidden: frozenset[str]
+    sheet: Worksheet,
+    doc: JourneyDocument,
+    language: str,
+    hidden: frozenset[str],
+    numbers: NumbersRow | None,
 ) -> None:
     sheet.append(item_headers(language))
-    for values in item_rows(doc, language=language, hidden=hidden):
+    for values in item_rows(doc, language=language, hidden=hidden, numbers=numbers):
         sheet.append(values)
     for cell in sheet[1]:
         cell.font = _HEAD_FONT
@@ -56,9 +61,13 @@ def _item_sheet(
 
 
 def _grid_sheet(
-    sheet: Worksheet, doc: JourneyDocument, language: str, hidden: frozenset[str]
+    sheet: Worksheet,
+    doc: JourneyDocument,
+    language: str,
+    hidden: frozenset[str],
+    numbers: NumbersRow | None,
 ) -> None:
-    for values in map_grid(doc, language=language, hidden=hidden):
+    for values in map_grid(doc, language=language, hidden=hidden, numbers=numbers):
         sheet.append(values)
     sheet.column_dimensions["A"].width = 26
     for index in range(2, sheet.max_column + 1):
@@ -102,17 +111,22 @@ def map_workbook(
     language: str,
     hidden: frozenset[str],
     comments: Sequence[ExportedComment] = (),
+    numbers: NumbersRow | None = None,
 ) -> bytes:
-    """The workbook as XLSX bytes: sheet 1 one row per lane item, sheet 2 the map grid, and a
-    third sheet with the comments when the journey has any (the importer reads only the
-    grid)."""
+    """The workbook as XLSX bytes: sheet 1 one row per lane item, sheet 2 the map grid (each
+    with the numbers row when ``numbers`` is given), and a third sheet with the comments when
+    the journey has any (the importer reads only the grid)."""
     book = Workbook()
     items = book.active
     assert isinstance(items, Worksheet)  # a new workbook always has its first sheet
     items.title = ITEM_SHEET.get(language, ITEM_SHEET["en"])
-    _item_sheet(items, doc, language, hidden)
+    _item_sheet(items, doc, language, hidden, numbers)
     _grid_sheet(
-        book.create_sheet(GRID_SHEET.get(language, GRID_SHEET["en"])), doc, language, hidden
+        book.create_sheet(GRID_SHEET.get(language, GRID_SHEET["en"])),
+        doc,
+        language,
+        hidden,
+        numbers,
     )
     if comments:
         _comment_sheet(

@@ -28,6 +28,7 @@ from journeykit.settings import current_settings
 from journeykit.store import Workspace
 from journeykit.web.api import audit as audit_api
 from journeykit.web.api import comments as comments_api
+from journeykit.web.api import discovery as discovery_api
 from journeykit.web.api import facts as facts_api
 from journeykit.web.api import journeys as journeys_api
 from journeykit.web.api import projects as projects_api
@@ -37,6 +38,7 @@ from journeykit.web.errors import install_error_handlers, refuse_large_bodies
 from journeykit.web.pages import audit as audit_pages
 from journeykit.web.pages import auth as auth_pages
 from journeykit.web.pages import comments as comment_pages
+from journeykit.web.pages import discover as discover_pages
 from journeykit.web.pages import facts as fact_pages
 from journeykit.web.pages import journeys as journey_pages
 from journeykit.web.pages import maps as map_pages
@@ -153,5 +155,7 @@ def create_app(
     app.include_router(present_pages.router)
     app.include_router(facts_api.router)
     app.include_router(fact_pages.router)
+    app.include_router(discovery_api.router)
+    app.include_router(discover_pages.router)
     _announce_bearer_tokens(app)
     return app

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from typing import get_args
 
+from journeykit.insight.discovery import ItemKind
 from journeykit.model import evidence, hypothesis, journey, kpi, lanes, measure, persona, project
 from journeykit.model import touchpoint as touchpoints
 from journeykit.model.diff import ChangeKind
@@ -131,6 +132,7 @@ def key_families() -> dict[str, tuple[str, ...]]:
         "error.http.": tuple(str(status) for status in HTTP_STATUSES),
         "share.status_": get_args(LinkStatus),
         "facts.kind.": tuple(FACT_KINDS),
+        "insight.kind.": get_args(ItemKind),
         "facts.add.": tuple(FACT_KINDS),
         "facts.delete.": tuple(FACT_KINDS),
         "facts.rating.": tuple(str(rating) for rating in range(1, 6)),

@@ -106,6 +106,17 @@ ROUTE_ROLES: Final[dict[str, str]] = {
     "api_create_project": "editor",
     "delete_persona": "editor",
     "api_delete_persona": "editor",
+    # The numbers on the map, the journey report, and the journey the event log suggests:
+    # read by viewers, accepted into the map by editors
+    "journey_numbers_fragment": "viewer",
+    "journey_numbers_api": "viewer",
+    "export_with_numbers_api": "viewer",
+    "journey_report_page": "viewer",
+    "journey_report_api": "viewer",
+    "discover_review": "viewer",
+    "discovered_journey_api": "viewer",
+    "accept_discovery": "editor",
+    "accept_discovery_api": "editor",
     # Comments: reading them is viewing, writing, resolving and deleting one's own is commenting
     "list_comment_threads": "viewer",
     "comment_badge_counts": "viewer",
