@@ -9,6 +9,7 @@ and they fail on a built key whose prefix is not declared.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import get_args
 
 from journeykit.insight.discovery import ItemKind
@@ -144,7 +145,10 @@ def key_families() -> dict[str, tuple[str, ...]]:
 
 
 #: Families whose keys are optional: a value without a text shows itself (``field_label``).
-OPTIONAL_FAMILIES = {"field.": record_fields, "facts.choice.": fact_choices}
+OPTIONAL_FAMILIES: dict[str, Callable[[], tuple[str, ...]]] = {
+    "field.": record_fields,
+    "facts.choice.": fact_choices,
+}
 
 
 def family_keys() -> set[str]:
