@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -64,9 +65,10 @@ def test_a_comment_makes_no_revision(client: TestClient) -> None:
 def test_mentions_are_matched_against_known_people_and_listed_for_them(
     client: TestClient,
 ) -> None:
-    made = comment(client, "@journeykit demo bitte prüfen, cc @Tester und @niemand; a@b.de")
-    assert made["mentions"] == ["journeykit demo", "Tester"]
-    assert made["unknown_mentions"] == ["niemand"]
+    # Only accounts can be mentioned: the demo's revision author "journeykit demo" is none.
+    made = comment(client, "@viola bitte prüfen, cc @Tester und @niemand; @journeykit demo")
+    assert made["mentions"] == ["Tester", "viola"]
+    assert made["unknown_mentions"] == ["niemand", "journeykit"]
     mine = client.get("/api/v1/mentions").json()
     assert [m["id"] for m in mine] == [made["id"]]
     assert mine[0]["journey_title"]
@@ -299,3 +301,17 @@ def test_only_the_author_deletes_a_comment_and_a_question_keeps_its_answers(
     assert client.delete(f"{API}/comments/{reply_id}").status_code == 200
     assert client.delete(f"{API}/comments/{first['id']}").status_code == 200
     assert [t["comments"][0]["body"] for t in threads(client)] == ["Von Anna"]
+
+
+def test_mentions_me_lists_only_journeys_of_my_projects(
+    client: TestClient, client_as: Callable[[str], TestClient]
+) -> None:
+    made = comment(client, "@otto kennst du das?")
+    assert made["mentions"] == ["otto"]
+    # otto owns another project: the demo journey is not his to read, nor its comments
+    otto = client_as("other_owner")
+    assert otto.get("/api/v1/mentions").json() == []
+    assert "Über PreisRadar" not in otto.get("/mentions").text
+    viola = client_as("viewer")
+    comment(client, "@viola bitte ansehen")
+    assert [m["body"] for m in viola.get("/api/v1/mentions").json()] == ["@viola bitte ansehen"]

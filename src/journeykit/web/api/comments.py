@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from journeykit.web.gate import VisitDep
 from journeykit.web.services import comments as service
 from journeykit.web.services.comments import Comment, Thread
+from journeykit.web.services.documents import readable_journeys
 
 router = APIRouter(prefix="/api/v1", tags=["comments"])
 
@@ -139,5 +140,7 @@ def list_my_mentions(visit: VisitDep) -> list[dict[str, Any]]:
             "journey_title": m.journey_title,
             "thread_resolved": m.resolved,
         }
-        for m in service.mentions_of(visit.ws, visit.actor.name)
+        for m in service.mentions_of(
+            visit.ws, visit.actor.name, journeys=readable_journeys(visit.ws, visit.actor)
+        )
     ]

@@ -17,6 +17,7 @@ from journeykit.web.gate import Visit, VisitDep
 from journeykit.web.pages.render import field_message, is_htmx, page
 from journeykit.web.services import comments as service
 from journeykit.web.services import documents
+from journeykit.web.services.documents import readable_journeys
 from journeykit.web.services.edits import find_item, find_step
 from journeykit.web.services.errors import FieldInvalid
 
@@ -243,7 +244,9 @@ def _thread_target(visit: Visit, journey_id: str, thread_id: int) -> str:
 @router.get("/mentions", response_class=HTMLResponse)
 def my_mentions_page(visit: VisitDep) -> HTMLResponse:
     """The comments that mention the person looking."""
-    found = service.mentions_of(visit.ws, visit.actor.name)
+    found = service.mentions_of(
+        visit.ws, visit.actor.name, journeys=readable_journeys(visit.ws, visit.actor)
+    )
     return page(
         visit,
         "mentions.html",

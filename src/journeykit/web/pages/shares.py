@@ -159,7 +159,10 @@ def _password_page(
     visit: Visit, token: str, *, message: str | None, status: int, retry_after: int | None = None
 ) -> HTMLResponse:
     response = page(
-        visit, "share_password.html", {"token": token, "message": message}, status=status
+        visit,
+        "share_password.html",
+        {"token": token, "message": message, "shared": True},
+        status=status,
     )
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Cache-Control"] = "no-store"

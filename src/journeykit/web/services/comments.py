@@ -145,11 +145,14 @@ def _now() -> dt.datetime:
 
 
 def known_people(ws: Workspace) -> list[str]:
-    """Who can be mentioned: everyone who saved a revision or wrote a comment.
+    """Who can be mentioned: the workspace's accounts.
 
-    Until the workspace has accounts this is the authors its history knows; with accounts it
-    becomes their names (the one function to switch).
+    A workspace without accounts (its history written from the command line only) falls back
+    to everyone who saved a revision or wrote a comment.
     """
+    accounts = [account.name for account in ws.accounts().list()]
+    if accounts:
+        return sorted(accounts, key=str.casefold)
     with ws.database.reading() as session:
         names = session.scalars(union(select(RevisionRow.author), select(CommentRow.author))).all()
     return sorted({name.strip() for name in names if name and name.strip()}, key=str.casefold)

@@ -7,6 +7,7 @@ from collections import OrderedDict
 
 from journeykit.model.document import JourneyDocument
 from journeykit.store import JourneySummary, Workspace
+from journeykit.web.services.actor import Actor
 
 
 class DocumentCache:
@@ -50,6 +51,11 @@ DOCUMENTS = DocumentCache()
 def list_journeys(ws: Workspace) -> list[JourneySummary]:
     """Every journey of the workspace, ordered by title."""
     return ws.journeys().list()
+
+
+def readable_journeys(ws: Workspace, actor: Actor) -> list[str]:
+    """The ids of the journeys ``actor`` may read (a role in their project, or admin)."""
+    return [s.id for s in list_journeys(ws) if actor.may("viewer", s.project_id)]
 
 
 def head_revision(
