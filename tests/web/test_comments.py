@@ -14,7 +14,7 @@ from journeykit.model.comment_annex import MAX_COMMENT_CHARS
 from journeykit.store import Workspace
 from journeykit.web.services.actor import Actor
 from journeykit.web.services.comments import add_comment, mentions_of
-from tests.web.conftest import DEMO_JOURNEY, head
+from tests.web.conftest import DEMO_JOURNEY, OTHER_PROJECT, head
 
 API = f"/api/v1/journeys/{DEMO_JOURNEY}"
 STEP = "st-produkt-suchen"
@@ -315,3 +315,29 @@ def test_mentions_me_lists_only_journeys_of_my_projects(
     viola = client_as("viewer")
     comment(client, "@viola bitte ansehen")
     assert [m["body"] for m in viola.get("/api/v1/mentions").json()] == ["@viola bitte ansehen"]
+
+
+def test_a_commenter_cannot_post_to_another_projects_journey(
+    demo_path: Path, client: TestClient, client_as: Callable[[str], TestClient]
+) -> None:
+    # A second journey, in the project that only otto owns.
+    with Workspace.open(demo_path) as ws:
+        demo = ws.journeys().get(DEMO_JOURNEY)
+        assert demo.project is not None
+        other = demo.model_copy(
+            update={
+                "project": demo.project.model_copy(update={"id": OTHER_PROJECT}),
+                "journey": demo.journey.model_copy(
+                    update={"id": "andere-journey", "project_id": OTHER_PROJECT}
+                ),
+            }
+        )
+        ws.journeys().save(other, author="Tester", message="other project", base_revision=None)
+    body = {"step_id": STEP, "item_id": PAIN, "body": "Darf ich hier?"}
+    carl = client_as("commenter")  # commenter in the demo project only
+    refused = carl.post("/api/v1/journeys/andere-journey/comments", json=body)
+    assert refused.status_code == 403 and refused.json()["code"] == "forbidden"
+    assert client.get("/api/v1/journeys/andere-journey/comments").json() == []
+    otto = client_as("other_owner")
+    assert otto.post("/api/v1/journeys/andere-journey/comments", json=body).status_code == 201
+    assert otto.post(f"{API}/comments", json=body).status_code == 403
