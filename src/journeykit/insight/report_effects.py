@@ -37,18 +37,21 @@ def reader_date(value: dt.date | dt.datetime, language: str) -> str:
     return value.strftime("%d.%m.%Y" if language == "de" else "%Y-%m-%d")
 
 
-def _signed(value: float, language: str) -> str:
+def signed_number(value: float, language: str) -> str:
+    """A change with its sign: ``+21,7`` / ``−0.4``."""
     text = number(abs(value), language)
     return ("+" if value > 0 else "−" if value < 0 else "±") + text
 
 
-def _interval(low: float | None, high: float | None, language: str) -> str:
+def interval_text(low: float | None, high: float | None, language: str) -> str:
+    """A 95 % interval as ``6,3 … 36,7`` (``–`` when unknown)."""
     if low is None or high is None:
         return "–"
     return f"{number(low, language)} … {number(high, language)}"
 
 
-def _p(value: float | None, language: str) -> str:
+def p_text(value: float | None, language: str) -> str:
+    """A p-value with three digits, ``< 0.001`` below that."""
     if value is None:
         return "–"
     if value < 0.001:
@@ -101,9 +104,9 @@ def effect_row(effect: MeasureEffect, language: str) -> dict[str, Any]:
         after=_unit(number(effect.after, language), unit),
         n_before=count(effect.n_before, language),
         n_after=count(effect.n_after, language),
-        change=_signed(effect.effect or 0.0, language),
-        interval=_interval(effect.ci_low, effect.ci_high, language),
-        p=_p(effect.p_value, language),
+        change=signed_number(effect.effect or 0.0, language),
+        interval=interval_text(effect.ci_low, effect.ci_high, language),
+        p=p_text(effect.p_value, language),
         verdict=verdict,
         verdict_key=verdict_key,
         control=None,
@@ -112,14 +115,14 @@ def effect_row(effect: MeasureEffect, language: str) -> dict[str, Any]:
         c = effect.control
         row["control"] = {
             "label": c.label,
-            "change": _signed(c.effect, language),
-            "interval": _interval(c.ci_low, c.ci_high, language),
-            "p": _p(c.p_value, language),
+            "change": signed_number(c.effect, language),
+            "interval": interval_text(c.ci_low, c.ci_high, language),
+            "p": p_text(c.p_value, language),
             "text": report_text(
                 "did_text",
                 language,
-                treated=_signed(c.treated_change, language),
-                control=_signed(c.control_change, language),
+                treated=signed_number(c.treated_change, language),
+                control=signed_number(c.control_change, language),
                 label=c.label,
             ),
         }
@@ -164,7 +167,7 @@ def trend_rows(
                 "id": kpi.id,
                 "name": kpi.name,
                 "value": _unit(number(latest.value, language), kpi.unit),
-                "interval": _interval(latest.ci_low, latest.ci_high, language),
+                "interval": interval_text(latest.ci_low, latest.ci_high, language),
                 "n": count(latest.n, language),
                 "target": _unit(number(kpi.target, language), kpi.unit)
                 if kpi.target is not None
