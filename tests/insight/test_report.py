@@ -38,7 +38,9 @@ def workspace(tmp_path: Path) -> Workspace:
 def test_sections_come_in_reading_order(workspace: Workspace) -> None:
     ctx = report_context(workspace, workspace.journeys().get("j"), language="en")
     keys = [s.key for s in report_sections(ctx)]
-    assert keys == ["glance", "drops", "map", "curve", "pains", "hypotheses", "measures"]
+    assert keys == [
+        "glance", "drops", "map", "curve", "pains", "hypotheses", "measures", "effects", "trends",
+    ]  # fmt: skip
 
 
 def test_the_report_names_the_largest_loss_and_the_assumption(workspace: Workspace) -> None:
@@ -64,15 +66,15 @@ def test_german_report_speaks_german(workspace: Workspace) -> None:
 def test_an_extension_section_joins_without_placeholders(workspace: Workspace) -> None:
     ctx = report_context(workspace, workspace.journeys().get("j"), language="en")
 
-    def trends(context: ReportContext) -> ReportSection:
-        return ReportSection("trends", "KPI trends", "report_text.html", {"text": "NPS rising"})
+    def forecast(context: ReportContext) -> ReportSection:
+        return ReportSection("forecast", "Forecast", "report_text.html", {"text": "NPS rising"})
 
     def silent(context: ReportContext) -> None:
         return None
 
-    html = report_html(ctx, builders=[*SECTION_BUILDERS, trends, silent])
-    assert 'id="trends"' in html and "NPS rising" in html
-    assert 'id="trends"' not in report_html(ctx)
+    html = report_html(ctx, builders=[*SECTION_BUILDERS, forecast, silent])
+    assert 'id="forecast"' in html and "NPS rising" in html
+    assert 'id="forecast"' not in report_html(ctx)
 
 
 def test_the_pdf_prints_text_on_a4_and_the_map_on_a3(workspace: Workspace) -> None:

@@ -5,24 +5,20 @@ The report is a list of section builders (:data:`SECTION_BUILDERS`), each a func
 :class:`ReportContext` returning a :class:`ReportSection` or None (nothing to say). Sections,
 in order: at a glance, where customers drop off, the map with its numbers (printed on A3
 landscape), the emotion curve, pains in customers' words, hypotheses with their latest
-evidence, measures.
+evidence, measures, the measures' effects on their KPIs and the KPI trends
+(:mod:`journeykit.insight.report_effects`).
 
-Extension point: the measures' before/after effects and the KPI trends belong to the
-statistics of ``journeykit.insight`` (``measure_effects``, ``kpi_history``); a builder for them
-is appended to :data:`SECTION_BUILDERS` (or passed to :func:`report_sections`) and its section
-template placed beside the others. Until then the report has no such section, rather than a
-placeholder.
+Extension point: a further builder is appended to :data:`SECTION_BUILDERS` (or passed to
+:func:`report_sections`) and its section template placed beside the others.
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -30,8 +26,9 @@ from markupsafe import Markup
 from journeykit.feedback.queries import stored_comments
 from journeykit.feedback.store import FeedbackStore
 from journeykit.insight.discovery_themes import ThemeCandidate, theme_candidates
-from journeykit.insight.report_text import report_text
-from journeykit.insight.step_numbers import JourneyNumbers, cached_step_numbers
+from journeykit.insight.report_effects import kpi_trends_section, measure_effects_section
+from journeykit.insight.report_section import ReportContext, ReportSection, SectionBuilder
+from journeykit.insight.step_numbers import cached_step_numbers
 from journeykit.insight.step_numbers_text import count, duration, number, percent, step_figures
 from journeykit.insight.theme_store import workspace_themes
 from journeykit.model.document import JourneyDocument
@@ -49,35 +46,6 @@ QUOTES = 2
 CURVE_COLUMN = 64.0
 #: CSS pixels the map section's heading and note take on its first printed page.
 MAP_HEADING = 140.0
-
-
-@dataclass(frozen=True)
-class ReportContext:
-    """Everything the section builders read, computed once per report."""
-
-    workspace: Workspace
-    document: JourneyDocument
-    numbers: JourneyNumbers
-    language: str
-    today: dt.date
-    pains: Sequence[ThemeCandidate] = ()
-
-    def say(self, key: str, **values: object) -> str:
-        """A report text in the report's language."""
-        return report_text(key, self.language, **values)
-
-
-@dataclass(frozen=True)
-class ReportSection:
-    """One section: its anchor, heading, the template drawing it and that template's data."""
-
-    key: str
-    title: str
-    template: str
-    data: dict[str, Any] = field(default_factory=dict)
-
-
-SectionBuilder = Callable[[ReportContext], ReportSection | None]
 
 
 def _glance(ctx: ReportContext) -> ReportSection:
@@ -298,8 +266,7 @@ def _measures(ctx: ReportContext) -> ReportSection:
     )
 
 
-#: The report's sections in reading order; a builder for measure effects or KPI trends is
-#: appended here (see the module docs).
+#: The report's sections in reading order (see the module docs).
 SECTION_BUILDERS: list[SectionBuilder] = [
     _glance,
     _drops,
@@ -308,6 +275,8 @@ SECTION_BUILDERS: list[SectionBuilder] = [
     _pains,
     _hypotheses,
     _measures,
+    measure_effects_section,
+    kpi_trends_section,
 ]
 
 
@@ -378,3 +347,14 @@ def report_html(
         for_print=for_print,
         page_word=ctx.say("page"),
     )
+
+
+__all__ = [
+    "SECTION_BUILDERS",
+    "ReportContext",
+    "ReportSection",
+    "SectionBuilder",
+    "report_context",
+    "report_html",
+    "report_sections",
+]

@@ -30,6 +30,7 @@ from journeykit.web.api import audit as audit_api
 from journeykit.web.api import comments as comments_api
 from journeykit.web.api import discovery as discovery_api
 from journeykit.web.api import facts as facts_api
+from journeykit.web.api import insight as insight_api
 from journeykit.web.api import journeys as journeys_api
 from journeykit.web.api import projects as projects_api
 from journeykit.web.api import shares as shares_api
@@ -156,6 +157,7 @@ def create_app(
     app.include_router(facts_api.router)
     app.include_router(fact_pages.router)
     app.include_router(discovery_api.router)
+    app.include_router(insight_api.router)
     app.include_router(discover_pages.router)
     _announce_bearer_tokens(app)
     return app

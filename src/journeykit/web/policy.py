@@ -117,6 +117,11 @@ ROUTE_ROLES: Final[dict[str, str]] = {
     "discovered_journey_api": "viewer",
     "accept_discovery": "editor",
     "accept_discovery_api": "editor",
+    # Measure effects, KPI trends and alerts (read from the stored snapshots), and testing the
+    # hypotheses from the browser or the API (the verdicts are saved as a new revision)
+    "kpi_alerts_fragment": "viewer",
+    "test_hypotheses_page": "editor",
+    "test_hypotheses_api": "editor",
     # Comments: reading them is viewing, writing, resolving and deleting one's own is commenting
     "list_comment_threads": "viewer",
     "comment_badge_counts": "viewer",

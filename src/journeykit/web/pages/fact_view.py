@@ -7,6 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
+from journeykit.insight.report_effects import interval_text, p_text, signed_number
+from journeykit.insight.step_numbers_text import number
 from journeykit.model.document import JourneyDocument
 from journeykit.model.measure import QUICK_WIN_EFFORT, QUICK_WIN_IMPACT, Measure
 from journeykit.render.labels import evidence_kind_label, status_label
@@ -141,6 +145,12 @@ def facts_context(
         "touchpoints": [
             (step, tp) for _phase, step in doc.journey.steps() for tp in step.touchpoints
         ],
+        "verdict_number": lambda value, signed=False: (
+            signed_number(value, language) if signed else number(value, language)
+        ),
+        "verdict_interval": lambda v: interval_text(v.result.ci_low, v.result.ci_high, language),
+        "verdict_p": lambda v: p_text(v.result.p_value, language),
+        "tested": extra.pop("tested", None),
         "editing": extra.pop("editing", None),
         "adding": extra.pop("adding", None),
         "errors": extra.pop("errors", {}),
@@ -149,3 +159,35 @@ def facts_context(
         "refused": extra.pop("refused", None),
         **extra,
     }
+
+
+def alert_banner(alerts: list[dict[str, str]], language: str, facts_href: str | None) -> Markup:
+    """The banner naming every KPI past its alert threshold (empty when there is none); the
+    map page (through its fragment) and the facts page show it."""
+    if not alerts:
+        return Markup("")
+    lines = Markup("").join(
+        Markup('<li data-kpi="{}">{}</li>').format(
+            a["kpi_id"],
+            translate(
+                "insight.alert_line",
+                language,
+                name=a["name"],
+                value=a["value"],
+                when=a["when"],
+                threshold=a["threshold"],
+            ),
+        )
+        for a in alerts
+    )
+    more = (
+        Markup(' <a href="{}">{}</a>').format(
+            facts_href, translate("insight.alerts_more", language)
+        )
+        if facts_href
+        else Markup("")
+    )
+    return Markup(
+        '<div class="notice notice-error kpi-alerts" role="alert" data-testid="kpi-alerts">'
+        "<strong>{}</strong>{}<ul>{}</ul></div>"
+    ).format(translate("insight.alerts_title", language), more, lines)

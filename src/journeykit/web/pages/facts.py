@@ -16,9 +16,9 @@ from starlette.datastructures import FormData
 from journeykit.model.document import JourneyDocument
 from journeykit.model.errors import JourneykitError
 from journeykit.web.gate import Visit, VisitDep
-from journeykit.web.pages.fact_view import facts_context
+from journeykit.web.pages.fact_view import alert_banner, facts_context
 from journeykit.web.pages.render import field_message, page
-from journeykit.web.services import documents
+from journeykit.web.services import documents, insight
 from journeykit.web.services import facts as service
 from journeykit.web.services.fact_fields import FactInvalid, FactKind, fact_kind
 from journeykit.web.services.journeys import StaleEdit
@@ -54,7 +54,17 @@ def _show(
     status: int = 200,
     **extra: Any,
 ) -> HTMLResponse:
-    context = facts_context(doc, focus=focus, language=visit.language, **extra)
+    # The statistics are computed here, when the facts page is opened, never for the map.
+    found = insight.journey_insight(visit.ws, doc, visit.language)
+    alerts = insight.journey_alerts(visit.ws, doc.journey.id, visit.language)
+    context = facts_context(
+        doc,
+        focus=focus,
+        language=visit.language,
+        insight=found,
+        kpi_alerts=alert_banner(alerts, visit.language, None),
+        **extra,
+    )
     return page(visit, "facts.html", context, status=status)
 
 
@@ -169,3 +179,28 @@ async def delete_fact(
     return await _answer(
         visit, journey_id, kind, fact_id=fact_id, base=base_revision, deleting=True
     )
+
+
+@router.get("/{journey_id}/kpi-alerts", response_class=HTMLResponse)
+def kpi_alerts_fragment(visit: VisitDep, journey_id: str) -> HTMLResponse:
+    """The map page's alert banner: the KPIs past their alert threshold in the stored
+    snapshots (nothing is computed; empty when none is)."""
+    alerts = insight.journey_alerts(visit.ws, journey_id, visit.language)
+    return HTMLResponse(
+        alert_banner(alerts, visit.language, f"/journeys/{journey_id}/facts#insight")
+    )
+
+
+@router.post("/{journey_id}/hypotheses/test", response_class=HTMLResponse)
+def test_hypotheses_page(visit: VisitDep, journey_id: str, base_revision: Base) -> Response:
+    """Test the journey's hypotheses (the button on the facts page) and show the verdicts."""
+    try:
+        tested = insight.run_hypothesis_tests(
+            visit.ws, journey_id, base_revision=base_revision, actor=visit.actor
+        )
+    except StaleEdit as exc:
+        head_info = visit.ws.journeys().revision(journey_id, exc.head.revision or 1)
+        conflict = {"kind": "hypotheses", "exc": exc, "head_info": head_info, "theirs": None}
+        return _show(visit, exc.head, focus=None, status=409, conflict=conflict)
+    doc = documents.get_journey(visit.ws, journey_id)
+    return _show(visit, doc, focus=None, tested=tested)
