@@ -6,8 +6,6 @@ measure and find it in the impact/effort matrix, delete a persona after being to
 
 from __future__ import annotations
 
-import json
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Dialog, Page, Playwright, expect, sync_playwright
 
 from tests.web.conftest import DEMO_JOURNEY
-from tests.web.live import keep_screenshot, launch, running_server
+from tests.web.live import api_json, keep_screenshot, launch, log_in, running_server
 
 MAP = f"/journeys/{DEMO_JOURNEY}"
 STEP = "st-bezahlen"
@@ -47,6 +45,7 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
         base_url=server, locale="de-DE", viewport={"width": 1500, "height": 1000}
     )
     tab = context.new_page()
+    log_in(tab)
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
     yield tab
@@ -55,8 +54,7 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
 
 
 def document(server: str) -> dict[str, Any]:
-    with urllib.request.urlopen(f"{server}/api/v1/journeys/{DEMO_JOURNEY}") as answer:
-        data: dict[str, Any] = json.load(answer)
+    data: dict[str, Any] = api_json(server, f"/api/v1/journeys/{DEMO_JOURNEY}")
     return data
 
 

@@ -9,9 +9,7 @@ word, that only the other language's catalog and labels use.
 
 from __future__ import annotations
 
-import json
 import re
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from journeykit.render.labels import label_pairs
 from journeykit.web.i18n import read_catalog
 from journeykit.web.template_texts import BRAND_AND_SYMBOLS
 from tests.web.conftest import DEMO_JOURNEY
-from tests.web.live import keep_screenshot, launch, running_server
+from tests.web.live import api_json, keep_screenshot, launch, log_in, running_server
 
 MAP = f"/journeys/{DEMO_JOURNEY}"
 #: The map first (the issue's test), then the pages one reaches from it.
@@ -100,8 +98,7 @@ def content_words(server: str) -> set[str]:
         f"/api/v1/journeys/{DEMO_JOURNEY}/history",
         "/api/v1/journeys",  # the other journeys' titles on the projects page
     ):
-        with urllib.request.urlopen(f"{server}{path}") as answer:
-            document.append(json.load(answer))
+        document.append(api_json(server, path))
 
     def strings(value: object) -> Iterator[str]:
         if isinstance(value, str):
@@ -139,6 +136,7 @@ def read_pages(browser: Browser, server: str, language: str) -> list[tuple[str, 
     )
     try:
         page = context.new_page()
+        log_in(page)
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         shown: list[tuple[str, str]] = []

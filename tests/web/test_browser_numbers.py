@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwrig
 
 from journeykit.insight.step_numbers_text import count, percent
 from tests.web.conftest import DEMO_JOURNEY
-from tests.web.live import JOURNEYKIT, keep_screenshot, launch, running_server
+from tests.web.live import JOURNEYKIT, keep_screenshot, launch, log_in, running_server
 
 MAP = f"/journeys/{DEMO_JOURNEY}"
 #: The first view clusters the feedback's themes: slow on a busy machine.
@@ -46,6 +46,7 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
         base_url=server, locale="de-DE", viewport={"width": 1600, "height": 1000}
     )
     tab = context.new_page()
+    log_in(tab)
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
     yield tab

@@ -7,8 +7,6 @@ lanes and walk the presentation with the arrow keys.
 
 from __future__ import annotations
 
-import json
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
 from tests.web.conftest import DEMO_JOURNEY
-from tests.web.live import keep_screenshot, launch, running_server
+from tests.web.live import api_json, keep_screenshot, launch, log_in, running_server
 
 MAP = f"/journeys/{DEMO_JOURNEY}"
 PAIN = "st-produkt-suchen.pain-1"
@@ -57,14 +55,14 @@ def new_page(browser: Browser, server: str, errors: list[str], locale: str = "de
 def page(browser: Browser, server: str) -> Iterator[Page]:
     errors: list[str] = []
     tab = new_page(browser, server, errors)
+    log_in(tab)
     yield tab
     tab.context.close()
     assert errors == [], errors
 
 
 def api(server: str, path: str) -> Any:
-    with urllib.request.urlopen(f"{server}{path}") as answer:
-        return json.load(answer)
+    return api_json(server, path)
 
 
 def test_comment_mention_and_resolve_on_the_map(page: Page, server: str) -> None:
@@ -225,6 +223,7 @@ def test_full_screen_on_the_button_and_every_step_without_script(
     context = browser.new_context(base_url=server, java_script_enabled=False)
     try:
         plain = context.new_page()
+        log_in(plain)
         plain.goto(f"{MAP}/present")
         expect(plain.locator(".slide:visible")).to_have_count(19)
         expect(plain.locator(".present-fullscreen")).to_be_hidden()

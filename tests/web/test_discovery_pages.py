@@ -57,7 +57,8 @@ def test_report_and_exports_with_numbers(client: TestClient) -> None:
         and "Journey report" in html.text
         and 'data-lane="numbers"' in html.text
     )
-    pdf = client.get(f"{BASE}/report?format=pdf")
+    # the English page above left its language in the cookie: ask for German outright
+    pdf = client.get(f"{BASE}/report?format=pdf&lang=de")
     assert pdf.headers["content-type"] == "application/pdf"
     assert "Journey-Bericht" in PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
     csv = client.get(f"{BASE}/export-numbers?format=csv").content.decode("utf-8-sig")
